@@ -1,0 +1,359 @@
+"""The framework as plain, frozen dataclasses.
+
+Standard library only: the same module runs under CPython at build time and inside Pyodide in the browser, where the
+catalog arrives as the JSON export and is rebuilt with `Catalog.from_dict`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import typing
+from dataclasses import dataclass, field
+
+COMPONENTS = ("ability", "knowledge", "experience", "attribute")
+STATUSES = ("official", "provisional")
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    data_version: str
+    title_th: str
+    title_en: str
+    publisher_th: str
+    publisher_en: str
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    number: str
+    summary_th: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    title_th: str
+    title_en: str
+    date: str
+    clauses: tuple[Clause, ...]
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A named idea of the framework: a digital-government trait, a component, a development theme."""
+
+    code: str
+    title_th: str
+    title_en: str
+    source: str
+    status: str
+    description_th: str = ""
+
+
+@dataclass(frozen=True)
+class LearningPart:
+    code: str
+    share: int
+    title_th: str
+    title_en: str
+
+
+@dataclass(frozen=True)
+class LearningModel:
+    title_th: str
+    title_en: str
+    description_th: str
+    parts: tuple[LearningPart, ...]
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class LearningSource:
+    code: str
+    title_th: str
+    title_en: str
+    url: str
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Stage:
+    code: str
+    letter: str
+    number: int
+    title_th: str
+    title_en: str
+    description_th: str
+    example_th: str
+    source: str
+    status: str
+    government_model_en: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    code: str
+    title_th: str
+    title_en: str
+    definition_th: str
+    example_positions_th: tuple[str, ...]
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ClassificationRule:
+    code: str
+    order: int
+    title_th: str
+    title_en: str
+    description_th: str
+    example_th: str
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    text_th: str
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    group: str
+    stage: str
+    title_th: str
+    title_en: str
+    behaviour: Behaviour
+    source: str
+    status: str
+    seed_spelling: str = ""
+
+    @property
+    def slug(self) -> str:
+        return self.code.lower()
+
+
+@dataclass(frozen=True)
+class Domain:
+    code: str
+    title_th: str
+    title_en: str
+    description_th: str
+    unknown_codes: tuple[str, ...]
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Alias:
+    scheme: str
+    code: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    domain: str
+    title_th: str
+    title_en: str
+    description_th: str
+    groups: tuple[str, ...]
+    aliases: tuple[Alias, ...]
+    source: str
+    status: str
+    note_th: str = ""
+
+    @property
+    def slug(self) -> str:
+        return self.code.lower()
+
+
+@dataclass(frozen=True)
+class Item:
+    """A knowledge, experience or attribute item (the three components besides ability)."""
+
+    code: str
+    component: str
+    title_th: str
+    title_en: str
+    description_th: str
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """What one role needs, per component. `ability` lists unit codes; the others list item codes."""
+
+    role: str
+    ability: tuple[str, ...]
+    knowledge: tuple[str, ...]
+    experience: tuple[str, ...]
+    attribute: tuple[str, ...]
+    source: str
+    status: str
+
+    def codes(self, component: str) -> tuple[str, ...]:
+        return getattr(self, component)
+
+
+@dataclass(frozen=True)
+class Tool:
+    code: str
+    part: str
+    title_th: str
+    title_en: str
+    description_th: str
+    suits: tuple[str, ...]
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class FormField:
+    code: str
+    kind: str
+    title_th: str
+    title_en: str
+
+
+@dataclass(frozen=True)
+class FormSection:
+    code: str
+    title_th: str
+    title_en: str
+    fields: tuple[FormField, ...]
+
+
+@dataclass(frozen=True)
+class Form:
+    code: str
+    title_th: str
+    title_en: str
+    sections: tuple[FormSection, ...]
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    framework: Framework
+    instruments: tuple[Instrument, ...]
+    traits: tuple[Concept, ...]
+    components: tuple[Concept, ...]
+    learning_model: LearningModel
+    development_themes: tuple[Concept, ...]
+    learning_sources: tuple[LearningSource, ...]
+    stages: tuple[Stage, ...]
+    groups: tuple[Group, ...]
+    classification_rules: tuple[ClassificationRule, ...]
+    roles: tuple[Role, ...]
+    domains: tuple[Domain, ...]
+    units: tuple[Unit, ...]
+    items: tuple[Item, ...]
+    requirements_rule_th: str
+    requirements: tuple[Requirement, ...]
+    tools: tuple[Tool, ...]
+    forms: tuple[Form, ...]
+    _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {
+            "stage": {s.code: s for s in self.stages},
+            "group": {g.code: g for g in self.groups},
+            "role": {r.code: r for r in self.roles},
+            "domain": {d.code: d for d in self.domains},
+            "unit": {u.code: u for u in self.units},
+            "item": {i.code: i for i in self.items},
+            "requirement": {q.role: q for q in self.requirements},
+            "tool": {t.code: t for t in self.tools},
+            "form": {f.code: f for f in self.forms},
+        }
+        object.__setattr__(self, "_index", index)
+
+    # Look-ups by code ---------------------------------------------------------------------------------------------
+    def stage(self, code: str) -> Stage:
+        return self._index["stage"][code]
+
+    def group(self, code: str) -> Group:
+        return self._index["group"][code]
+
+    def role(self, code: str) -> Role:
+        return self._index["role"][code]
+
+    def domain(self, code: str) -> Domain:
+        return self._index["domain"][code]
+
+    def unit(self, code: str) -> Unit:
+        return self._index["unit"][code]
+
+    def item(self, code: str) -> Item:
+        return self._index["item"][code]
+
+    def tool(self, code: str) -> Tool:
+        return self._index["tool"][code]
+
+    def form(self, code: str) -> Form:
+        return self._index["form"][code]
+
+    def requirement(self, role_code: str) -> Requirement:
+        return self._index["requirement"][role_code]
+
+    # Relations ----------------------------------------------------------------------------------------------------
+    def role_for(self, group: str, stage: str) -> Role:
+        return next(r for r in self.roles if r.group == group and r.stage == stage)
+
+    def units_of_role(self, role_code: str) -> list[Unit]:
+        return [self.unit(c) for c in self.requirement(role_code).ability]
+
+    def items_of_role(self, role_code: str, component: str) -> list[Item]:
+        return [self.item(c) for c in self.requirement(role_code).codes(component)]
+
+    def roles_needing_unit(self, unit_code: str) -> list[Role]:
+        return [r for r in self.roles if unit_code in self.requirement(r.code).ability]
+
+    def units_of_domain(self, domain_code: str) -> list[Unit]:
+        return [u for u in self.units if u.domain == domain_code]
+
+    # Serialisation ------------------------------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        data = dataclasses.asdict(self)
+        data.pop("_index")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Catalog":
+        return _build(cls, data)
+
+
+def _build(cls, data):
+    """Rebuild a dataclass tree from plain dicts and lists (the JSON export)."""
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if not f.init or f.name not in data:
+            continue
+        kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(hint, value):
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        (inner, _ellipsis) = typing.get_args(hint)
+        return tuple(_convert(inner, v) for v in value)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value)
+    return value

@@ -1,0 +1,192 @@
+"""JSON Schemas of the catalog's YAML source files, one per file.
+
+Validation uses the `jsonschema` library; `x-expected` is our own keyword (ignored by jsonschema) holding the
+plain-words description that error messages show, e.g. "a unit code such as 'DLit100'".
+"""
+from __future__ import annotations
+
+THAI_LETTER = "[\u0e00-\u0e7f]"
+
+
+def text(expected: str = "text") -> dict:
+    return {"type": "string", "pattern": r"\S", "x-expected": expected}
+
+
+def thai(expected: str = "Thai text") -> dict:
+    return {"type": "string", "pattern": THAI_LETTER, "x-expected": expected}
+
+
+def code(pattern: str, expected: str) -> dict:
+    return {"type": "string", "pattern": pattern, "x-expected": expected}
+
+
+def one_of(*values: str) -> dict:
+    return {"enum": list(values)}
+
+
+def list_of(schema: dict, min_items: int = 0) -> dict:
+    return {"type": "array", "items": schema, "minItems": min_items}
+
+
+def record(required: dict, optional: dict | None = None) -> dict:
+    return {
+        "type": "object",
+        "properties": {**required, **(optional or {})},
+        "required": list(required),
+        "additionalProperties": False,
+    }
+
+
+STATUS = one_of("official", "provisional")
+SOURCE = text("where this comes from: a seed section such as \"seed: Org 1.3\", or a URL")
+PROVENANCE = {"source": SOURCE, "status": STATUS}
+URL = code(r"^https?://\S+$", "a web address starting with http:// or https://")
+SLUG = code(r"^[a-z][a-z0-9-]*$", "a short code in lower-case letters, digits and '-' (e.g. \"early\")")
+GROUP_CODE = code(r"^[A-Z]$", "a group code: one capital letter such as \"A\"")
+ROLE_CODE = code(r"^[A-Z][0-9]$", "a role code: a group letter and a stage number such as \"A1\"")
+UNIT_CODE = code(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$",
+                 "a unit code such as \"DLit100\" or \"CEC-AMHU-031\" (letters, digits and '-')")
+DOMAIN_CODE = code(r"^[A-Za-z]+$", "a domain code such as \"DLit\"")
+ITEM_CODE = code(r"^[A-Z]+[0-9]+$", "an item code such as \"K01\"")
+COMPONENT = one_of("ability", "knowledge", "experience", "attribute")
+ISO_DATE = code(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "a date in quotes as \"YYYY-MM-DD\" (Gregorian), e.g. \"2017-09-26\"")
+TITLES = {"title_th": thai(), "title_en": text("an English title")}
+CONCEPT = record({"code": SLUG, **TITLES, **PROVENANCE}, {"description_th": thai()})
+
+FRAMEWORK = record({
+    "framework": record({
+        "id": SLUG,
+        "data_version": text("a version in quotes, e.g. \"2561.1\""),
+        **TITLES,
+        "publisher_th": thai(),
+        "publisher_en": text(),
+        **PROVENANCE,
+    }),
+    "instruments": list_of(record({
+        "id": SLUG, **TITLES, "date": ISO_DATE,
+        "clauses": list_of(record({"number": text("a clause number in quotes, e.g. \"4.6.1\""),
+                                   "summary_th": thai(), "source": SOURCE}), 1),
+        **PROVENANCE,
+    }), 1),
+    "traits": list_of(CONCEPT, 1),
+    "components": list_of(CONCEPT, 1),
+    "learning_model": record({
+        **TITLES, "description_th": thai(),
+        "parts": list_of(record({
+            "share": {"type": "integer", "minimum": 0, "maximum": 100, "x-expected": "a whole number from 0 to 100"},
+            "code": code(r"^[0-9]+$", "the share as text, e.g. \"70\""),
+            **TITLES,
+        }), 1),
+        **PROVENANCE,
+    }),
+    "development_themes": list_of(CONCEPT, 1),
+    "learning_sources": list_of(record({"code": SLUG, **TITLES, "url": URL, **PROVENANCE})),
+})
+
+STAGES = record({
+    "stages": list_of(record({
+        "code": SLUG,
+        "letter": GROUP_CODE | {"x-expected": "one capital letter such as \"E\""},
+        "number": {"type": "integer", "minimum": 1, "maximum": 9, "x-expected": "a whole number such as 1"},
+        **TITLES, "description_th": thai(), "example_th": thai(), **PROVENANCE,
+    }, {"government_model_en": text()}), 1),
+})
+
+GROUPS = record({
+    "groups": list_of(record({
+        "code": GROUP_CODE, **TITLES, "definition_th": thai(),
+        "example_positions_th": list_of(thai()), **PROVENANCE,
+    }), 1),
+    "classification_rules": list_of(record({
+        "code": SLUG,
+        "order": {"type": "integer", "minimum": 1, "x-expected": "a whole number such as 1"},
+        **TITLES, "description_th": thai(), "example_th": {"type": "string", "x-expected": "text (may be empty)"},
+        **PROVENANCE,
+    })),
+})
+
+ROLES = record({
+    "roles": list_of(record({
+        "code": ROLE_CODE, "group": GROUP_CODE, "stage": SLUG, **TITLES,
+        "behaviour": record({"text_th": thai(), **PROVENANCE}),
+        **PROVENANCE,
+    }, {"seed_spelling": text()}), 1),
+})
+
+DOMAINS = record({
+    "domains": list_of(record({
+        "code": DOMAIN_CODE, **TITLES, "description_th": thai(),
+        "unknown_codes": list_of(UNIT_CODE), **PROVENANCE,
+    }), 1),
+})
+
+UNITS = record({
+    "domain": DOMAIN_CODE,
+    "units": list_of(record({
+        "code": UNIT_CODE, **TITLES, "description_th": thai(),
+        "groups": list_of(GROUP_CODE),
+        "aliases": list_of(record({"scheme": one_of("tpqi", "ocsc-unconfirmed")}, {"code": UNIT_CODE, "url": URL})),
+        **PROVENANCE,
+    }, {"note_th": thai()}), 1),
+})
+
+ITEMS = record({
+    "items": list_of(record({
+        "code": ITEM_CODE, "component": one_of("knowledge", "experience", "attribute"),
+        **TITLES, "description_th": thai(), **PROVENANCE,
+    }), 1),
+})
+
+REQUIREMENT = record({
+    "ability": list_of(UNIT_CODE),
+    "knowledge": list_of(ITEM_CODE),
+    "experience": list_of(ITEM_CODE),
+    "attribute": list_of(ITEM_CODE),
+    **PROVENANCE,
+})
+
+REQUIREMENTS = record({
+    "rule_th": thai(),
+    "requirements": {
+        "type": "object",
+        "propertyNames": ROLE_CODE,
+        "additionalProperties": REQUIREMENT,
+        "minProperties": 1,
+        "x-expected": "a block with one entry per role code",
+    },
+})
+
+DEVELOPMENT = record({
+    "tools": list_of(record({
+        "code": SLUG, "part": code(r"^[0-9]+$", "a 70:20:10 part in quotes: \"70\", \"20\" or \"10\""),
+        **TITLES, "description_th": thai(), "suits": list_of(COMPONENT, 1), **PROVENANCE,
+    }), 1),
+})
+
+FORM = record({
+    **TITLES,
+    "sections": list_of(record({
+        "code": SLUG, **TITLES,
+        "fields": list_of(record({
+            "code": code(r"^[a-z][a-z0-9_]*$", "a field code in lower-case letters, digits and '_'"),
+            "kind": one_of("text", "longtext", "date", "choice", "list", "number"),
+            **TITLES,
+        }), 1),
+    }), 1),
+    **PROVENANCE,
+})
+
+FORMS = record({"idp": FORM, "org_plan": FORM})
+
+# File name -> schema. Unit files (units/*.yaml) share UNITS.
+FILES = {
+    "framework.yaml": FRAMEWORK,
+    "stages.yaml": STAGES,
+    "groups.yaml": GROUPS,
+    "roles.yaml": ROLES,
+    "domains.yaml": DOMAINS,
+    "items.yaml": ITEMS,
+    "requirements.yaml": REQUIREMENTS,
+    "development.yaml": DEVELOPMENT,
+    "forms.yaml": FORMS,
+}

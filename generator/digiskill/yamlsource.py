@@ -1,0 +1,127 @@
+"""Read a YAML file into plain data while keeping the line of every key and list item.
+
+PyYAML's `safe_load` forgets positions and silently keeps the last of two duplicate keys, so we compose the node
+tree ourselves (`yaml.compose`), construct scalars with the safe constructor (so `1.10` is still a float and `no`
+still False, and the schema can say "put it in quotes"), and record `path -> line` for every key.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import Problem
+
+Path = tuple  # of str keys and int list indexes
+
+
+@dataclass
+class YamlDocument:
+    file: str
+    data: object
+    lines: dict = field(default_factory=dict)  # Path -> 1-based line
+
+    def line_of(self, path: Path) -> int | None:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def read_yaml(text: str, file: str) -> tuple[YamlDocument, list[Problem]]:
+    """Parse `text`; return the document (data None when unreadable) and the problems found while reading."""
+    doc = YamlDocument(file=file, data=None)
+    problems: list[Problem] = []
+    loader = None
+    try:
+        loader = yaml.SafeLoader(text)  # the reader already rejects control characters here
+        node = loader.get_single_node()
+        if node is not None:
+            doc.lines[()] = node.start_mark.line + 1
+            doc.data = _construct(loader, node, (), doc, problems)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        reason = err.problem or err.context or "cannot be read"
+        problems.append(Problem(file, line, "", "yaml_syntax", f"not valid YAML: {reason}"))
+        doc.data = None
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        problems.append(Problem(file, line, "", "yaml_syntax",
+                                f"not valid YAML: the character #x{err.character:04x} is not allowed in YAML text"))
+        doc.data = None
+    except yaml.YAMLError as err:  # any other reader or parser error without a position
+        problems.append(Problem(file, None, "", "yaml_syntax", f"not valid YAML: {err}"))
+        doc.data = None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return doc, problems
+
+
+def _construct(loader, node, path, doc, problems):
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True) if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                problems.append(Problem(doc.file, line, format_path(path), "key_not_text",
+                                        f"expected a key name as text, found {describe(key)}"))
+                continue
+            if key in result:
+                problems.append(Problem(doc.file, line, format_path(path + (key,)), "duplicate_key",
+                                        f"the key '{key}' appears twice in the same block (first on line "
+                                        f"{doc.lines[path + (key,)]}); keep one"))
+                continue
+            doc.lines[path + (key,)] = line
+            result[key] = _construct(loader, value_node, path + (key,), doc, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item_node in enumerate(node.value):
+            doc.lines[path + (index,)] = item_node.start_mark.line + 1
+            items.append(_construct(loader, item_node, path + (index,), doc, problems))
+        return items
+    return loader.construct_object(node, deep=True)
+
+
+def format_path(path: Path, data: object = None) -> str:
+    """`roles[A1].behaviour.text_th`: list items are named by their `code` when they have one."""
+    out = ""
+    current = data
+    for part in path:
+        if isinstance(part, int):
+            label = str(part)
+            if isinstance(current, list) and part < len(current):
+                item = current[part]
+                if isinstance(item, dict) and isinstance(item.get("code"), str) and item["code"]:
+                    label = item["code"]
+                current = item
+            else:
+                current = None
+            out += f"[{label}]"
+        else:
+            out += f".{part}" if out else str(part)
+            current = current.get(part) if isinstance(current, dict) else None
+    return out
+
+
+def describe(value: object) -> str:
+    """Say what a YAML value was read as, in words a non-programmer understands."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'" if value.strip() else "empty text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a block of keys"
+    return f"a {type(value).__name__} value ({value})"
