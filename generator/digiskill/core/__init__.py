@@ -1,0 +1,1 @@
+"""The assessment / IDP / aggregation core. Standard library only: it runs under CPython and inside Pyodide."""

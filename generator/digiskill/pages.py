@@ -1,0 +1,202 @@
+"""Model → generated Markdown pages, via the Jinja2 templates in `site_templates/pages/`.
+
+Runs without MkDocs (the plugin is only an adapter), so the same pages can be written to a folder or driven by
+another static-site tool. Templates receive ready objects: every rule (sorting, neighbours, what changes between
+stages) is computed here, never in Jinja.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from .model import COMPONENTS, Catalog, Role, Unit
+
+ROLE_PATH = "roles/{slug}.md"
+UNIT_PATH = "skills/{slug}.md"
+GROUP_PATH = "groups/{slug}.md"
+DOMAIN_PATH = "domains/{slug}.md"
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md_escape(value: object) -> str:
+    """Catalog text goes into Markdown: escape the characters Markdown would read as markup."""
+    return _MD_SPECIAL.sub(r"\\\1", str(value))
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # Markdown path inside the docs dir, e.g. "roles/a1.md"
+    template: str
+    context: dict = field(default_factory=dict)
+    source: str = ""  # the catalog file this page comes from (for "edit this page")
+
+
+def role_path(role: Role) -> str:
+    return ROLE_PATH.format(slug=role.slug)
+
+
+def unit_path(unit: Unit) -> str:
+    return UNIT_PATH.format(slug=unit.slug)
+
+
+def group_path(code: str) -> str:
+    return GROUP_PATH.format(slug=code.lower())
+
+
+def domain_path(code: str) -> str:
+    return DOMAIN_PATH.format(slug=code.lower())
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    role: Role
+    direction: str  # "previous" or "next"
+    gained: dict  # component -> list of units/items the later role adds
+    dropped: dict  # component -> list the later role no longer lists
+
+
+def neighbours(catalog: Catalog, role: Role) -> list[Neighbour]:
+    """Same group at the previous and next stage, with what changes from the earlier to the later role."""
+    stage_numbers = {s.code: s.number for s in catalog.stages}
+    result = []
+    for other in catalog.roles:
+        if other.group != role.group or abs(stage_numbers[other.stage] - stage_numbers[role.stage]) != 1:
+            continue
+        earlier, later = sorted((role, other), key=lambda r: stage_numbers[r.stage])
+        result.append(Neighbour(other, "previous" if other is earlier else "next",
+                                _difference(catalog, later, earlier), _difference(catalog, earlier, later)))
+    return sorted(result, key=lambda n: n.direction != "previous")
+
+
+def _difference(catalog: Catalog, a: Role, b: Role) -> dict:
+    """What `a` lists that `b` does not, per component (units for ability, items otherwise)."""
+    out = {}
+    for component in COMPONENTS:
+        codes = [c for c in catalog.requirement(a.code).codes(component)
+                 if c not in catalog.requirement(b.code).codes(component)]
+        out[component] = [catalog.unit(c) if component == "ability" else catalog.item(c) for c in codes]
+    return out
+
+
+def stage_matrix(catalog: Catalog, stage_code: str) -> dict:
+    """Rows = every unit required by some role at this stage; columns = that stage's roles (one per group)."""
+    roles = [catalog.role_for(g.code, stage_code) for g in catalog.groups]
+    needed = {code for r in roles for code in catalog.requirement(r.code).ability}
+    units = [u for u in catalog.units if u.code in needed]
+    rows = [(u, [u.code in catalog.requirement(r.code).ability for r in roles]) for u in units]
+    return {"stage": catalog.stage(stage_code), "roles": roles, "rows": rows}
+
+
+def stage_comparison(catalog: Catalog) -> list[dict]:
+    """Per group: each stage's role and what it adds over the previous stage."""
+    out = []
+    for group in catalog.groups:
+        steps, previous = [], None
+        for stage in catalog.stages:
+            role = catalog.role_for(group.code, stage.code)
+            gained = _difference(catalog, role, previous) if previous else None
+            steps.append({"stage": stage, "role": role, "gained": gained,
+                          "units": catalog.units_of_role(role.code)})
+            previous = role
+        out.append({"group": group, "steps": steps})
+    return out
+
+
+def provenance_summary(catalog: Catalog) -> list[dict]:
+    """For the 'about the data' page: each kind of record, how many are official or provisional, and which."""
+    kinds = [("กลุ่มบุคลากร", "Groups", catalog.groups), ("บทบาท (ชื่อ)", "Roles (titles)", catalog.roles),
+             ("พฤติกรรมที่คาดหวัง", "Expected behaviour", [r.behaviour for r in catalog.roles]),
+             ("ด้านความสามารถ", "Ability domains", catalog.domains), ("หน่วยความสามารถ", "Units", catalog.units),
+             ("ความรู้ ประสบการณ์ คุณลักษณะ", "Knowledge, experience, attributes", catalog.items),
+             ("ทักษะที่แต่ละบทบาทต้องมี", "Requirements per role", catalog.requirements),
+             ("เครื่องมือการพัฒนา", "Development tools", catalog.tools), ("แบบฟอร์ม", "Forms", catalog.forms)]
+    return [{"title_th": th, "title_en": en, "total": len(records),
+             "official": sum(r.status == "official" for r in records),
+             "provisional": sum(r.status == "provisional" for r in records)} for th, en, records in kinds]
+
+
+def page_list(catalog: Catalog, extra: dict | None = None) -> list[Page]:
+    """Every generated page. `extra` is merged into each context (site options such as the QR base URL)."""
+    common = {"catalog": catalog, **(extra or {})}
+    pages = [
+        Page("framework/index.md", "framework.md.j2", source="framework.yaml"),
+        Page("stages/index.md", "stages.md.j2", {"comparison": stage_comparison(catalog)}, "stages.yaml"),
+        Page("groups/index.md", "groups.md.j2", source="groups.yaml"),
+        Page("roles/index.md", "roles.md.j2", source="roles.yaml"),
+        Page("skills/index.md", "skills.md.j2", source="domains.yaml"),
+        Page("matrix/index.md", "matrix.md.j2",
+             {"matrices": [stage_matrix(catalog, s.code) for s in catalog.stages]}, "requirements.yaml"),
+        Page("tools/index.md", "tools.md.j2", source="development.yaml"),
+        Page("data/index.md", "data.md.j2", source="framework.yaml"),
+        Page("about-data/index.md", "about-data.md.j2", {"summary": provenance_summary(catalog)},
+             "requirements.yaml"),
+    ]
+    for form in catalog.forms:
+        pages.append(Page(f"forms/{form.code.replace('_', '-')}.md", "form.md.j2", {"form": form}, "forms.yaml"))
+    for group in catalog.groups:
+        roles = [catalog.role_for(group.code, s.code) for s in catalog.stages]
+        pages.append(Page(group_path(group.code), "group.md.j2", {"group": group, "roles": roles}, "groups.yaml"))
+    for role in catalog.roles:
+        pages.append(Page(role_path(role), "role.md.j2",
+                          {"role": role, "neighbours": neighbours(catalog, role)}, "roles.yaml"))
+    for domain in catalog.domains:
+        pages.append(Page(domain_path(domain.code), "domain.md.j2",
+                          {"domain": domain, "units": catalog.units_of_domain(domain.code)}, "domains.yaml"))
+    for unit in catalog.units:
+        by_stage = [(s, [r for r in catalog.roles_needing_unit(unit.code) if r.stage == s.code])
+                    for s in catalog.stages]
+        pages.append(Page(unit_path(unit), "unit.md.j2", {"unit": unit, "by_stage": by_stage},
+                          f"units/{unit.domain.lower()}.yaml"))
+    return [Page(p.path, p.template, {**common, **p.context}, p.source) for p in pages]
+
+
+def template_environment(template_dirs: list[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(d) for d in template_dirs])]),
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, auto_reload=False, autoescape=False,
+        # Markdown heading anchors are written `{#id}`, so Jinja comments use `{## … ##}` instead of `{# … #}`.
+        comment_start_string="{##", comment_end_string="##}",
+    )
+    env.filters["md"] = md_escape
+    env.globals.update(role_path=role_path, unit_path=unit_path, group_path=group_path, domain_path=domain_path,
+                       components=COMPONENTS)
+    return env
+
+
+def relative_href(from_path: str, to_path: str) -> str:
+    """A Markdown link from one docs-relative file to another (MkDocs checks and rewrites it)."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def render_pages(catalog: Catalog, env: jinja2.Environment, extra: dict | None = None) -> dict[str, str]:
+    """{path: markdown} for every generated page."""
+    out = {}
+    for page in page_list(catalog, extra):
+        def href(to_path: str, _from: str = page.path) -> str:
+            return relative_href(_from, to_path)
+
+        markdown = env.get_template(page.template).render(page=page, href=href, **page.context)
+        out[page.path] = markdown.lstrip()  # front matter must start on the first line
+    return out
+
+
+def read_changelog(path: Path) -> list[dict]:
+    """The "### Catalog content" part of each release in CHANGELOG.md, for the data page."""
+    if not path.is_file():
+        return []
+    releases, current, in_catalog = [], None, False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            current = {"title": line[3:].strip().strip("[]").replace("][", " "), "lines": []}
+            releases.append(current)
+            in_catalog = False
+        elif line.startswith("### "):
+            in_catalog = line[4:].strip().lower() == "catalog content"
+        elif in_catalog and current is not None and line.strip():
+            current["lines"].append(line)
+    return [r for r in releases if r["lines"]]

@@ -1,0 +1,113 @@
+"""The MkDocs adapter: the only module that knows MkDocs. Loads the catalog on every build, adds the generated pages,
+assets and downloads, and makes Thai search work. The page logic itself lives in `pages.py`."""
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from .core.thaidate import thai_date
+from .errors import DigiskillError
+from .loader import load_catalog
+from .navigation import default_nav
+from .pages import read_changelog, render_pages, template_environment
+from .qr import qr_svg
+from .site_assets import data_files, font_files, static_files
+from .thai_search import segment_search_index
+
+log = logging.getLogger("mkdocs.plugins.digiskill")
+
+
+class DigiskillConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it from mkdocs.yml."""
+    catalog_dir = c.Dir(exists=True, default="catalog")
+    """The catalog folder (YAML), relative to mkdocs.yml."""
+    templates_dir = c.Dir(exists=True, default="site_templates")
+    """Templates of the generated pages (`pages/`) and the site's CSS/JS (`assets/`)."""
+    node_modules_dir = c.Type(str, default="node_modules")
+    """Where `npm ci` installed the pinned front-end packages (the Thai font), relative to mkdocs.yml."""
+    changelog_file = c.Type(str, default="CHANGELOG.md")
+    """Changelog whose "Catalog content" sections appear on the data page."""
+    thai_search = c.Type(bool, default=True)
+    """Segment Thai words in the search index so that words in the middle of a sentence are found."""
+
+
+class DigiskillPlugin(BasePlugin[DigiskillConfig]):
+    def on_config(self, config, **kwargs):
+        if not self.config.enabled:
+            return config
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        config.extra_css.append("assets/digiskill/digiskill.css")
+        config.extra_javascript.append("assets/digiskill/digiskill.js")
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        if not self.config.enabled:
+            return files
+        try:
+            catalog = load_catalog(self.config.catalog_dir)  # reloaded on every build, so serve picks up edits
+            fonts = font_files(self.root / self.config.node_modules_dir)
+        except DigiskillError as err:
+            raise PluginError(str(err)) from err
+        self.catalog = catalog
+        templates = Path(self.config.templates_dir)
+        env = template_environment([templates / "pages"])
+        site_url = config.site_url or ""
+        extra = {
+            "thai_date": thai_date,
+            "qr_svg": qr_svg if site_url else None,
+            "page_url": lambda md_path: site_url.rstrip("/") + "/" + page_url_path(md_path),
+            "changelog": read_changelog(self.root / self.config.changelog_file),
+        }
+        for path, markdown in render_pages(catalog, env, extra).items():
+            if files.get_file_from_path(path) is None:  # a hand-written page in content/ wins
+                files.append(File.generated(config, path, content=markdown))
+        for path, content in data_files(catalog).items():
+            files.append(File.generated(config, path, content=content))
+        for path, source in {**static_files(templates), **fonts}.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+        if config.nav is None:
+            config.nav = default_nav(catalog, files)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        """Content pages list the clauses they rest on in front matter (`clauses: ["4.6.2"]`); append them."""
+        if not self.config.enabled or "clauses" not in page.meta:
+            return markdown
+        clauses = {cl.number: (inst, cl) for inst in self.catalog.instruments for cl in inst.clauses}
+        lines = ["", '!!! quote "ข้อกำหนดที่เกี่ยวข้อง (the clauses this step rests on)"']
+        for number in page.meta["clauses"]:
+            if str(number) not in clauses:
+                log.warning("%s: front matter clauses: '%s' is not a clause in catalog/framework.yaml",
+                            page.file.src_path, number)
+                continue
+            inst, clause = clauses[str(number)]
+            lines.append(f"    - **{inst.title_th.split(' เรื่อง')[0]} ข้อ {clause.number}** — {clause.summary_th}")
+        return markdown + "\n".join(lines) + "\n"
+
+    @event_priority(-100)  # after the search plugin has written search_index.json
+    def on_post_build(self, *, config) -> None:
+        if self.config.enabled and self.config.thai_search:
+            if not segment_search_index(Path(config.site_dir)):
+                log.warning("no search/search_index.json: Thai search needs the 'search' plugin")
+
+    def on_serve(self, server, *, config, builder):
+        if self.config.enabled:
+            for folder in (self.config.catalog_dir, self.config.templates_dir):
+                server.watch(folder)
+        return server
+
+
+def page_url_path(md_path: str) -> str:
+    """'skills/dlit100.md' -> 'skills/dlit100/' (directory URLs), 'data/index.md' -> 'data/'."""
+    stem = md_path[: -len(".md")]
+    if posixpath.basename(stem) == "index":
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
