@@ -29,6 +29,39 @@ def catalog_copy(tmp_path, monkeypatch):
     return target
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The default site, built once per test run with the real mkdocs.yml (strict)."""
+    from digiskill.cli import build_site
+
+    site = tmp_path_factory.mktemp("site")
+    build_site(str(ROOT / "mkdocs.yml"), str(site))
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built default site served over HTTP on a free local port."""
+    from digiskill.static_server import serve_in_background
+
+    server, url = serve_in_background(built_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
 def source_text(path: Path) -> str:
     if not path.is_file():
         pytest.skip(f"source material not found at {path}")

@@ -3,13 +3,14 @@ file, line and key path of each problem."""
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import tempfile
 from pathlib import Path
 
 from . import __version__
-from .errors import DigiskillError, ExportError
+from .errors import DigiskillError, ExportError, SiteBuildError
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -54,6 +55,63 @@ def cmd_export(args) -> int:
     return 0
 
 
+def build_site(config_file: str, out: str | None, site_url: str | None = None):
+    """Build the site with MkDocs (strict: any warning fails the build). Returns the site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    errors = _ErrorCollector()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(errors)
+    try:
+        overrides = {"site_dir": str(Path(out).resolve())} if out else {}
+        if site_url:
+            overrides["site_url"] = site_url
+        config = load_config(config_file, **overrides)
+        build(config)
+    except (PluginError, ConfigurationError, Abort) as err:
+        # MkDocs logs the real cause (e.g. our CatalogError) and then raises a generic Abort: report the cause.
+        raise SiteBuildError("\n".join(errors.messages) or str(err)) from err
+    finally:
+        mkdocs_log.removeHandler(errors)
+    return config.site_dir
+
+
+class _ErrorCollector(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def cmd_build(args) -> int:
+    site_dir = build_site(args.config, args.out, args.site_url)
+    print(f"built {site_dir}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    if args.site is None:  # development server: rebuilds when catalog/, content/ or site_templates/ change
+        from mkdocs.commands.serve import serve
+
+        serve(args.config, open_in_browser=False, dev_addr=f"{args.host}:{args.port}")
+        return 0
+    from .static_server import make_server
+
+    if not Path(args.site, "index.html").is_file():
+        raise SiteBuildError(f"{args.site}: no index.html here; build the site first (digiskill build --out DIR)")
+    server = make_server(args.site, args.host, args.port)
+    print(f"serving {args.site} at http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digiskill", description="Thai civil-service digital-skills kit (OCSC 2561).")
     parser.add_argument("--version", action="version", version=f"digiskill {__version__}")
@@ -70,6 +128,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="FILE", help="output file (default: standard output; required for xlsx)")
     export.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
     export.set_defaults(run=cmd_export)
+
+    build = commands.add_parser("build", help="build the guideline site (MkDocs, strict)")
+    build.add_argument("--out", metavar="DIR", help="where to write the site (default: site_dir of mkdocs.yml)")
+    build.add_argument("--config", default="mkdocs.yml", metavar="FILE", help="MkDocs config (default: mkdocs.yml)")
+    build.add_argument("--site-url", metavar="URL", help="the address the site will be hosted at, e.g. "
+                                                          "https://intranet.example/skills/ (QR codes, 404 page)")
+    build.set_defaults(run=cmd_build)
+
+    serve = commands.add_parser("serve", help="serve the site: rebuild on edits, or serve a built folder with --site")
+    serve.add_argument("--site", metavar="DIR", help="serve this already-built folder as is (e.g. from a USB stick)")
+    serve.add_argument("--config", default="mkdocs.yml", metavar="FILE", help="MkDocs config (default: mkdocs.yml)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
     return parser
 
 

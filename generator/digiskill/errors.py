@@ -5,7 +5,8 @@ Exception tree::
     DigiskillError            base class; the CLI turns it into a message and exit code 2
      ├── InputError           a user file is wrong; holds every Problem found, not only the first
      │    └── CatalogError    catalog/*.yaml
-     └── ExportError          an export could not be written (bad format, unwritable path)
+     ├── ExportError          an export could not be written (bad format, unwritable path)
+     └── SiteBuildError       MkDocs refused to build the site (its message names the cause)
 
 A `Problem` names the file, the line, the key path, what was expected and what was found. Each has a stable
 `code` so the browser can show the same problem in Thai from a message table.
@@ -56,3 +57,7 @@ class CatalogError(InputError):
 
 class ExportError(DigiskillError):
     """An export could not be written (bad format, unwritable path)."""
+
+
+class SiteBuildError(DigiskillError):
+    """MkDocs refused to build the site; the message carries MkDocs' own explanation."""

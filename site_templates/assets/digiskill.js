@@ -27,6 +27,10 @@
     }
   }, true); /* capture: runs before Material's own listener on the input */
 
+  /* Material's search panel has role="dialog" but no accessible name (axe: aria-dialog-name); give it one. */
+  var searchDialog = document.querySelector(".md-search[role=dialog]");
+  if (searchDialog && !searchDialog.hasAttribute("aria-label")) searchDialog.setAttribute("aria-label", "ค้นหา (search)");
+
   /* Copy-link buttons on unit pages: copy this page's address (plus an anchor if given). */
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".ds-copy") : null;

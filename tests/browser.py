@@ -1,0 +1,47 @@
+"""Headless Chromium for the browser tests: Playwright from PyPI driving Debian's `chromium` (Playwright cannot
+download its own browser here). Every page opened through `open_page` records the requests it makes."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def launch(playwright):
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed; scripts/test installs it (scripts/setup browser)")
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+
+@dataclass
+class RecordedPage:
+    page: object
+    requests: list = field(default_factory=list)
+
+    def foreign(self, base_url: str) -> list[str]:
+        """Requests the page made to anywhere but the serving origin."""
+        return [u for u in self.requests if not u.startswith((base_url, "data:", "blob:", "about:"))]
+
+
+def open_page(browser, url: str, **context_options) -> RecordedPage:
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    recorded = RecordedPage(page)
+    page.on("request", lambda request: recorded.requests.append(request.url))
+    page.goto(url)
+    return recorded
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """Run axe-core (self-hosted from node_modules, injected as a script, not fetched) and keep serious ones."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"] if v["impact"] in impacts]

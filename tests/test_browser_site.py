@@ -1,0 +1,136 @@
+"""The built site in real headless Chromium: every page type loads from the serving origin only, Thai search finds
+words in the middle of sentences, axe-core finds no serious problem, and the keyboard alone gets around."""
+from __future__ import annotations
+
+import pytest
+
+from browser import axe_violations, open_page
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = ["", "guideline/", "guideline/org-1/", "guideline/ind-3/", "framework/", "stages/", "groups/",
+              "groups/a/", "roles/", "roles/a1/", "skills/", "domains/dg/", "skills/dlit100/",
+              "skills/cec-amhu-031/", "matrix/", "tools/", "forms/idp/", "forms/org-plan/", "data/",
+              "about-data/", "404.html"]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_page_loads_from_the_serving_origin_only(browser, site_url, path):
+    recorded = open_page(browser, site_url + path)
+    recorded.page.wait_for_load_state("networkidle")
+    assert recorded.page.locator("h1").count() >= 1
+    assert recorded.requests, "the page made no request at all?"
+    assert recorded.foreign(site_url) == []
+    fonts = recorded.page.evaluate("() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert any("Sarabun" in f for f in fonts), fonts
+    recorded.page.context.close()
+
+
+SEARCHES = [
+    ("ความเสี่ยง", "skills/dg500/"),          # inside "บริหารความเสี่ยงดิจิทัล"
+    ("สถาปัตยกรรม", "skills/dt200/"),         # inside "จัดทำสถาปัตยกรรมองค์กร"
+    ("นวัตกรรม", "skills/ds300/"),            # inside "ออกแบบนวัตกรรมบริการ"
+    ("ตระหนัก", "skills/dlit100/"),           # inside "เข้าถึง และตระหนักดิจิทัล"
+    ("DLit100", "skills/dlit100/"),
+    ("Enterprise Architecture", "skills/dt200/"),
+    ("Minimum Viable Service", "skills/ds500/"),
+]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    recorded = open_page(browser, site_url)
+    yield recorded
+    assert recorded.foreign(site_url) == []
+    recorded.page.context.close()
+
+
+@pytest.mark.parametrize("query,expected", SEARCHES)
+def test_search_finds_the_page(search_page, site_url, query, expected):
+    page = search_page.page
+    page.goto(site_url)
+    box = page.locator("input.md-search__input")
+    box.focus()
+    box.fill("")
+    box.press_sequentially(query, delay=5)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)
+    hrefs = [h.split("#")[0].split("?")[0] for h in results.evaluate_all("links => links.map(a => a.href)")]
+    assert site_url + expected in hrefs, (query, hrefs[:8])
+
+
+@pytest.mark.parametrize("path", ["", "roles/a1/", "skills/dlit100/", "matrix/", "forms/idp/"])
+def test_no_serious_accessibility_violations(browser, site_url, path):
+    recorded = open_page(browser, site_url + path)
+    recorded.page.wait_for_load_state("networkidle")
+    assert axe_violations(recorded.page) == []
+    recorded.page.context.close()
+
+
+def test_keyboard_reaches_the_content_and_follows_a_link(browser, site_url):
+    recorded = open_page(browser, site_url)
+    page = recorded.page
+    page.keyboard.press("Tab")
+    skip = page.evaluate("() => document.activeElement.classList.contains('md-skip')")
+    assert skip, "the first Tab should land on the skip-to-content link"
+    for _ in range(60):  # Tab on until the staff entry card has focus, then follow it with Enter
+        page.keyboard.press("Tab")
+        if (page.evaluate("() => document.activeElement.getAttribute('href')") or "").endswith("guideline/ind-1/"):
+            break
+    else:
+        pytest.fail("the staff entry card is not reachable with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/guideline/ind-1/")
+    recorded.page.context.close()
+
+
+def test_phone_width_has_no_horizontal_scroll(browser, site_url):
+    for path in ("", "roles/a1/", "skills/dlit100/"):
+        recorded = open_page(browser, site_url + path, viewport={"width": 390, "height": 800})
+        overflow = recorded.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, (path, overflow)
+        recorded.page.context.close()
+
+
+@pytest.fixture(scope="module")
+def subpath_url(tmp_path_factory):
+    """The site built for, and served under, /intranet/skills/ (as an agency intranet would host it)."""
+    from conftest import ROOT
+    from digiskill.cli import build_site
+    from digiskill.static_server import serve_in_background
+
+    www = tmp_path_factory.mktemp("www")
+    server, base = serve_in_background(www)
+    site_url = base + "intranet/skills/"
+    build_site(str(ROOT / "mkdocs.yml"), str(www / "intranet" / "skills"), site_url)
+    yield site_url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("path", ["", "roles/a1/", "skills/dlit100/", "matrix/", "404.html"])
+def test_site_works_under_a_sub_path(browser, subpath_url, path):
+    recorded = open_page(browser, subpath_url + path)
+    page = recorded.page
+    page.wait_for_load_state("networkidle")
+    origin = subpath_url.split("/intranet/")[0] + "/"
+    assert recorded.foreign(origin) == []
+    assert [u for u in recorded.requests if not u.startswith(subpath_url)] == []
+    assert page.evaluate("() => getComputedStyle(document.body).fontFamily").startswith("Sarabun")
+    recorded.page.context.close()
+
+
+def test_qr_code_encodes_the_hosted_address(subpath_url):
+    import urllib.request
+
+    html = urllib.request.urlopen(subpath_url + "skills/dlit100/").read().decode("utf-8")
+    assert subpath_url + "skills/dlit100/" in html
+
+
+def test_missing_page_gets_the_sites_404_page(browser, site_url):
+    recorded = open_page(browser, site_url + "roles/z9/")
+    recorded.page.wait_for_load_state("networkidle")
+    assert "404" in recorded.page.locator("h1").inner_text()
+    assert recorded.foreign(site_url) == []
+    recorded.page.context.close()

@@ -1,0 +1,30 @@
+"""README documents every CLI command and plugin option (so the docs cannot silently drift)."""
+from __future__ import annotations
+
+from conftest import ROOT
+from digiskill.cli import build_parser
+from digiskill.plugin import DigiskillConfig
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_cli_command_is_in_the_readme():
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    for name, sub in commands.items():
+        assert f"`digiskill {name}" in README, name
+        for action in sub._actions:
+            for flag in action.option_strings:
+                if flag.startswith("--") and flag != "--help":
+                    assert flag in README, (name, flag)
+
+
+def test_every_plugin_option_is_in_the_readme():
+    for name, _option in DigiskillConfig._schema:
+        assert f"`{name}`" in README, name
+
+
+def test_readme_opens_with_the_two_commands():
+    head = README.split("## Command line")[0]
+    assert "scripts/serve" in head and "scripts/test" in head
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("exec scripts/test")
