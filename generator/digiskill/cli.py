@@ -55,6 +55,31 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_idp(args) -> int:
+    from .core.answers import parse_assessment
+    from .core.docx_writer import render_docx
+    from .core.idp import build_idp
+    from .core.idp_document import idp_blocks
+    from .core.xlsx_writer import render_xlsx
+    from .loader import load_catalog
+
+    catalog = load_catalog(args.catalog)
+    path = Path(args.answers)
+    try:
+        text = path.read_bytes()
+    except OSError as err:
+        raise ExportError(f"{args.answers}: cannot read the file ({err.strerror})") from err
+    idp = build_idp(catalog, parse_assessment(text, catalog, file=args.answers))
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".docx", ".xlsx"):
+        raise ExportError(f"{args.out}: expected a file name ending in .docx or .xlsx")
+    blocks = idp_blocks(idp)
+    data = render_docx(blocks, title=f"IDP {idp.role.code}") if suffix == ".docx" else render_xlsx(blocks)
+    write_atomic(Path(args.out), data)
+    print(f"wrote {args.out}: {idp.counts['gaps']} skills to develop for {idp.role.code}", file=sys.stderr)
+    return 0
+
+
 def build_site(config_file: str, out: str | None, site_url: str | None = None):
     """Build the site with MkDocs (strict: any warning fails the build). Returns the site folder."""
     from mkdocs.commands.build import build
@@ -128,6 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="FILE", help="output file (default: standard output; required for xlsx)")
     export.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
     export.set_defaults(run=cmd_export)
+
+    idp = commands.add_parser("idp", help="turn a self-assessment JSON file into an IDP draft (.docx or .xlsx)")
+    idp.add_argument("answers", metavar="ANSWERS_JSON", help="a file downloaded from the self-assessment page")
+    idp.add_argument("--out", required=True, metavar="FILE", help="plan.docx or plan.xlsx")
+    idp.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
+    idp.set_defaults(run=cmd_idp)
 
     build = commands.add_parser("build", help="build the guideline site (MkDocs, strict)")
     build.add_argument("--out", metavar="DIR", help="where to write the site (default: site_dir of mkdocs.yml)")

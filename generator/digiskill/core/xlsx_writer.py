@@ -1,0 +1,76 @@
+"""Write the IDP blocks as an .xlsx with openpyxl (a pure-Python wheel that Pyodide loads from the site itself).
+
+Sheet 1 "แผนพัฒนา (IDP)": the person, the role and the plan. Sheet 2 "ผลการประเมิน": the full assessment.
+"""
+from __future__ import annotations
+
+import io
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value):
+    """Text that a spreadsheet would run as a formula (= + - @) gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def render_xlsx(blocks: list[dict]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="E8EAF6")
+
+    book = Workbook()
+    plan = book.active
+    plan.title = "แผนพัฒนา (IDP)"
+    assessment = book.create_sheet("ผลการประเมิน")
+    for sheet in (plan, assessment):
+        sheet.sheet_view.showGridLines = True
+
+    def put(sheet, row: int, values, *, header=False, border=True):
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=col, value=safe(value))
+            cell.alignment = wrap
+            if border:
+                cell.border = box
+            if header:
+                cell.font = bold
+                cell.fill = head_fill
+
+    row = 1
+    for block in blocks:
+        kind = block["type"]
+        target = assessment if block.get("name") == "assessment" else plan
+        if kind == "table":
+            start = target.max_row + 2 if target is plan else 1
+            put(target, start, block["headers"], header=True)
+            for offset, values in enumerate(block["rows"], start=1):
+                put(target, start + offset, values)
+            for col, width in enumerate(block["widths"], start=1):
+                letter = target.cell(row=1, column=col).column_letter
+                target.column_dimensions[letter].width = max(target.column_dimensions[letter].width or 0,
+                                                             width * 1.1)
+            target.freeze_panes = target.cell(row=start + 1, column=1) if target is assessment else None
+            continue
+        row = plan.max_row + (2 if kind == "heading" else 1) if plan.max_row > 1 or plan["A1"].value else 1
+        if kind in ("title", "heading", "meta", "paragraph"):
+            cell = plan.cell(row=row, column=1, value=safe(block["text"]))
+            cell.font = Font(bold=kind in ("title", "heading"), size=14 if kind == "title" else 11)
+        elif kind == "fields":
+            for offset, (label, value) in enumerate(block["rows"]):
+                put(plan, row + offset, [label, value])
+                plan.cell(row=row + offset, column=1).font = bold
+        elif kind == "signatures":
+            for offset, label in enumerate(block["rows"]):
+                put(plan, row + offset, [label, "ลงชื่อ ..............................  วันที่ ..............."])
+    plan.column_dimensions["A"].width = max(plan.column_dimensions["A"].width or 0, 24)
+    plan.column_dimensions["B"].width = max(plan.column_dimensions["B"].width or 0, 40)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

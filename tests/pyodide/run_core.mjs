@@ -1,0 +1,31 @@
+// Runs the digiskill browser core inside Pyodide under Node, from a folder laid out like the site's assets/pyodide/
+// (our lock file + wheels). Usage: node run_core.mjs BUNDLE_DIR CATALOG_JSON ASSESSMENT_JSON
+// Prints one JSON line: the preview, the Python version, and the sizes and first bytes of the DOCX and XLSX.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const { loadPyodide } = require(path.resolve(process.cwd(), "node_modules/pyodide/pyodide.js"));
+const [bundleDir, catalogFile, assessmentFile] = process.argv.slice(2);
+
+const pyodide = await loadPyodide({
+  indexURL: path.resolve(process.cwd(), "node_modules/pyodide") + "/",
+  lockFileURL: path.join(bundleDir, "pyodide-lock.json"),
+  packageBaseUrl: bundleDir + "/",
+  packages: ["digiskill"],
+});
+pyodide.globals.set("catalog_json", readFileSync(catalogFile, "utf8"));
+pyodide.globals.set("state_json", readFileSync(assessmentFile, "utf8"));
+const result = pyodide.runPython(`
+import json, sys
+from digiskill.core.api import Session
+session = Session(catalog_json)
+docx = session.docx(state_json)
+xlsx = session.xlsx(state_json)
+json.dumps({"python": sys.version.split()[0], "preview": json.loads(session.preview(state_json)),
+            "docx_size": len(docx), "docx_head": docx[:2].decode(), "xlsx_size": len(xlsx),
+            "import_broken": json.loads(session.check_import("{not json")),
+            "classify": json.loads(session.classify(json.dumps({"A": 30, "S": 70})))}, ensure_ascii=False)
+`);
+console.log(result);
