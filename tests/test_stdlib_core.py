@@ -12,14 +12,36 @@ for name in ("yaml", "jinja2", "mkdocs", "jsonschema", "openpyxl"):
     sys.modules[name] = None  # any import of these now fails
 sys.path.insert(0, {path!r})
 import json, digiskill.model as model
+import digiskill.core.api, digiskill.core.answers, digiskill.core.idp, digiskill.core.idp_document
+import digiskill.core.docx_writer, digiskill.core.xlsx_writer, digiskill.core.thaidate
 catalog = model.Catalog.from_dict(json.loads(sys.stdin.read()))
 print(len(catalog.roles))
 """
 
 
-def test_model_runs_on_the_standard_library_alone(catalog):
+def test_model_and_core_import_on_the_standard_library_alone(catalog):
     import json
     data = json.dumps(catalog.to_dict(), ensure_ascii=False)
     result = subprocess.run([sys.executable, "-c", PROBE.format(path=str(ROOT / "generator"))], input=data,
                             capture_output=True, text=True, encoding="utf-8", check=True)
     assert result.stdout.strip() == "18"
+
+
+def test_the_browser_wheel_holds_only_standard_library_modules():
+    import ast
+    import zipfile, io
+    from digiskill.browser_bundle import core_wheel
+
+    name, data = core_wheel()
+    allowed = set(sys.stdlib_module_names) | {"digiskill"}
+    with zipfile.ZipFile(io.BytesIO(data)) as wheel:
+        for member in wheel.namelist():
+            if not member.endswith(".py"):
+                continue
+            for node in ast.walk(ast.parse(wheel.read(member))):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                    [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
+                for module in names:
+                    if module.split(".")[0] == "openpyxl":
+                        continue  # loaded lazily, from its own hash-pinned wheel
+                    assert module.split(".")[0] in allowed, (member, module)

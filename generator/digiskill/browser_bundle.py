@@ -20,7 +20,7 @@ from . import __version__
 from .errors import DigiskillError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-PYODIDE_FILES = ["pyodide.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
+PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 SITE_DIR = "assets/pyodide"
 # The browser core: what the worker imports. Everything here is standard-library only (tests check this).
 CORE_FILES = ["__init__.py", "errors.py", "model.py", *(f"core/{p.name}" for p in sorted((PACKAGE_DIR / "core")

@@ -120,6 +120,24 @@ def provenance_summary(catalog: Catalog) -> list[dict]:
              "provisional": sum(r.status == "provisional" for r in records)} for th, en, records in kinds]
 
 
+def assessment_context(catalog: Catalog) -> dict:
+    """Everything the self-assessment page renders at build time, so people can answer before Python has loaded."""
+    from .core.idp import suggest_methods
+
+    questions = []
+    for component in catalog.components:
+        records = catalog.units if component.code == "ability" else \
+            [i for i in catalog.items if i.component == component.code]
+        entries = []
+        for record in records:
+            roles = [r.code for r in catalog.roles if record.code in catalog.requirement(r.code).codes(component.code)]
+            if roles:
+                entries.append({"record": record, "roles": " ".join(roles)})
+        questions.append({"component": component, "entries": entries})
+    suggested = {c: " ".join(t.code for t in suggest_methods(catalog, c)) for c in COMPONENTS}
+    return {"questions": questions, "suggested": suggested}
+
+
 def page_list(catalog: Catalog, extra: dict | None = None) -> list[Page]:
     """Every generated page. `extra` is merged into each context (site options such as the QR base URL)."""
     common = {"catalog": catalog, **(extra or {})}
@@ -135,6 +153,7 @@ def page_list(catalog: Catalog, extra: dict | None = None) -> list[Page]:
         Page("data/index.md", "data.md.j2", source="framework.yaml"),
         Page("about-data/index.md", "about-data.md.j2", {"summary": provenance_summary(catalog)},
              "requirements.yaml"),
+        Page("assessment/index.md", "assessment.md.j2", assessment_context(catalog), "requirements.yaml"),
     ]
     for form in catalog.forms:
         pages.append(Page(f"forms/{form.code.replace('_', '-')}.md", "form.md.j2", {"form": form}, "forms.yaml"))

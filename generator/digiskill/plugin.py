@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from .browser_bundle import bundle
 from .core.thaidate import thai_date
 from .errors import DigiskillError
 from .loader import load_catalog
@@ -33,6 +34,9 @@ class DigiskillConfig(base.Config):
     """Templates of the generated pages (`pages/`) and the site's CSS/JS (`assets/`)."""
     node_modules_dir = c.Type(str, default="node_modules")
     """Where `npm ci` installed the pinned front-end packages (the Thai font), relative to mkdocs.yml."""
+    browser_wheels_dir = c.Type(str, default=".cache/browser-wheels")
+    """Where scripts/setup downloaded the hash-pinned wheels the browser's Python needs (openpyxl), relative to
+    mkdocs.yml."""
     changelog_file = c.Type(str, default="CHANGELOG.md")
     """Changelog whose "Catalog content" sections appear on the data page."""
     thai_search = c.Type(bool, default=True)
@@ -54,6 +58,8 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         try:
             catalog = load_catalog(self.config.catalog_dir)  # reloaded on every build, so serve picks up edits
             fonts = font_files(self.root / self.config.node_modules_dir)
+            python_copies, python_files = bundle(self.root / self.config.node_modules_dir,
+                                                 self.root / self.config.browser_wheels_dir)
         except DigiskillError as err:
             raise PluginError(str(err)) from err
         self.catalog = catalog
@@ -65,13 +71,14 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
             "qr_svg": qr_svg if site_url else None,
             "page_url": lambda md_path: site_url.rstrip("/") + "/" + page_url_path(md_path),
             "changelog": read_changelog(self.root / self.config.changelog_file),
+            "default_stage": "",
         }
         for path, markdown in render_pages(catalog, env, extra).items():
             if files.get_file_from_path(path) is None:  # a hand-written page in content/ wins
                 files.append(File.generated(config, path, content=markdown))
-        for path, content in data_files(catalog).items():
+        for path, content in {**data_files(catalog), **python_files}.items():
             files.append(File.generated(config, path, content=content))
-        for path, source in {**static_files(templates), **fonts}.items():
+        for path, source in {**static_files(templates), **fonts, **python_copies}.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         if config.nav is None:
             config.nav = default_nav(catalog, files)

@@ -33,7 +33,7 @@ MESSAGES_TH = {
     "newer_version": "ไฟล์นี้สร้างจากเครื่องมือรุ่นใหม่กว่า (รุ่นไฟล์ {found}) เครื่องมือนี้อ่านได้ถึงรุ่น {supported} กรุณาใช้เว็บไซต์รุ่นล่าสุด",
     "other_framework": "ไฟล์นี้เป็นของกรอบทักษะ {found} ไม่ใช่ {expected} ที่เว็บไซต์นี้ใช้",
     "unknown_role": "ไม่รู้จักบทบาท {found} ในไฟล์",
-    "wrong_type": "ข้อมูล {path} ควรเป็น{expected} แต่พบ {found}",
+    "wrong_type": "ข้อมูล {where} ควรเป็น{expected} แต่พบ {found}",
     "unknown_item": "ทักษะ {found} ในไฟล์ไม่ได้อยู่ในรายการของบทบาท {role}",
     "unknown_method": "ไม่รู้จักวิธีการพัฒนา {found}",
     "bad_date": "วันที่ {found} ไม่ถูกต้อง ควรเป็นรูปแบบ ปปปป-ดด-วว (ค.ศ.)",
@@ -133,7 +133,7 @@ def parse_assessment(source: str | bytes | dict, catalog: Catalog, file: str = "
         if value is None:
             return ""
         if not isinstance(value, str):
-            problem(path, "wrong_type", f"expected text, found {type(value).__name__}", path=path,
+            problem(path, "wrong_type", f"expected text, found {type(value).__name__}", where=path,
                     expected="ข้อความ", found=type(value).__name__)
             return ""
         return value
@@ -142,7 +142,7 @@ def parse_assessment(source: str | bytes | dict, catalog: Catalog, file: str = "
         if value is None:
             return {}
         if not isinstance(value, dict):
-            problem(path, "wrong_type", f"expected an object, found {type(value).__name__}", path=path,
+            problem(path, "wrong_type", f"expected an object, found {type(value).__name__}", where=path,
                     expected="กลุ่มข้อมูล (object)", found=type(value).__name__)
             return {}
         return value
@@ -158,8 +158,8 @@ def parse_assessment(source: str | bytes | dict, catalog: Catalog, file: str = "
         raw = block(raw, path)
         has = raw.get("has")
         if has is not None and not isinstance(has, bool):
-            problem(path + ".has", "wrong_type", "expected true, false or null", path=path + ".has",
-                    expected=" true/false", found=repr(has))
+            problem(path + ".has", "wrong_type", "expected true, false or null", where=path + ".has",
+                    expected=" true หรือ false", found=repr(has))
             has = None
         answers[code] = ItemAnswer(has=has, note=text(raw.get("note"), path + ".note"))
     plan = {}
@@ -171,12 +171,12 @@ def parse_assessment(source: str | bytes | dict, catalog: Catalog, file: str = "
         raw = block(raw, path)
         priority = raw.get("priority")
         if priority is not None and (not isinstance(priority, int) or isinstance(priority, bool)):
-            problem(path + ".priority", "wrong_type", "expected a whole number", path=path + ".priority",
+            problem(path + ".priority", "wrong_type", "expected a whole number", where=path + ".priority",
                     expected="ตัวเลขจำนวนเต็ม", found=repr(priority))
             priority = None
         methods = raw.get("methods") or []
         if not isinstance(methods, list):
-            problem(path + ".methods", "wrong_type", "expected a list", path=path + ".methods",
+            problem(path + ".methods", "wrong_type", "expected a list", where=path + ".methods",
                     expected="รายการ (list)", found=type(methods).__name__)
             methods = []
         for method in methods:

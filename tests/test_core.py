@@ -1,0 +1,166 @@
+"""The assessment core under CPython: the file format, import checks, IDP rules, group finder, DOCX and XLSX."""
+from __future__ import annotations
+
+import io
+import json
+
+import docx
+import openpyxl
+import pytest
+
+from digiskill.cli import main
+from digiskill.core.answers import ImportFileError, parse_assessment
+from digiskill.core.api import Session
+from digiskill.core.docx_writer import render_docx
+from digiskill.core.idp import build_idp, classify_group
+from digiskill.core.idp_document import idp_blocks
+from digiskill.core.thaidate import buddhist_year, thai_date
+from digiskill.core.xlsx_writer import render_xlsx
+
+
+def assessment(role="A1", answers=None, plan=None, **extra):
+    return {"format": "digiskill-assessment", "schema_version": 1,
+            "framework": {"id": "ocsc-2561", "data_version": "2561.1"}, "role": role,
+            "person": {"name": "นางสาวทดสอบ ใจดี", "position": "นักวิเคราะห์", "agency": "กรม ก.", "supervisor": ""},
+            "answers": answers or {}, "plan": plan or {}, **extra}
+
+
+A1 = assessment(
+    answers={"DLit100": {"has": True, "note": "ใช้ระบบสารบรรณทุกวัน"}, "DLit200": {"has": False},
+             "DS300": {"has": False}, "K01": {"has": False}, "AT01": {"has": True}},
+    plan={"DS300": {"priority": 1, "methods": ["stretch-project", "coaching"], "target_date": "2027-03-31",
+                    "goal": "ออกแบบบริการใหม่", "application": "งานรับเรื่อง", "support": "มอบหมายงาน"},
+          "DLit200": {"priority": 2, "methods": ["classroom"], "target_date": "2027-06-30"}})
+
+
+def test_thai_dates_use_the_buddhist_era():
+    assert thai_date("2017-09-26") == "26 กันยายน 2560"
+    assert thai_date("2027-03-31", short=True) == "31 มี.ค. 2570"
+    assert buddhist_year("2018-05-18") == 2561
+
+
+def test_gaps_become_plan_lines_in_priority_order(catalog):
+    idp = build_idp(catalog, parse_assessment(A1, catalog))
+    assert [line.entry.code for line in idp.lines] == ["DS300", "DLit200", "K01"]  # unprioritised last
+    first = idp.lines[0]
+    assert [t.code for t in first.methods] == ["stretch-project", "coaching"]
+    assert first.target_date_th == "31 มีนาคม 2570"
+    assert idp.lines[2].methods == [] and [t.part for t in idp.lines[2].suggested] == ["70", "20", "10"]
+    assert idp.counts == {"required": len(idp.entries), "have": 2, "gaps": 3, "unanswered": len(idp.entries) - 5}
+
+
+def test_every_required_item_is_listed_once_in_component_order(catalog):
+    idp = build_idp(catalog, parse_assessment(assessment("T3"), catalog))
+    requirement = catalog.requirement("T3")
+    assert [e.code for e in idp.entries] == [*requirement.ability, *requirement.knowledge, *requirement.experience,
+                                             *requirement.attribute]
+
+
+@pytest.mark.parametrize("methods,expected", [
+    (["classroom", "online-course", "on-the-job"], "พึ่งการฝึกอบรม"),
+    (["coaching"], "ยังไม่มีการเรียนรู้จากการลงมือทำงานจริง"),
+    (["on-the-job", "coaching", "classroom"], "สอดคล้อง"),
+])
+def test_70_20_10_balance_check(catalog, methods, expected):
+    data = assessment(answers={"DLit200": {"has": False}}, plan={"DLit200": {"methods": methods}})
+    idp = build_idp(catalog, parse_assessment(data, catalog))
+    assert expected in idp.balance_note_th
+    assert abs(sum(idp.balance.values()) - 1) < 1e-9
+
+
+@pytest.mark.parametrize("shares,career,group", [
+    ({"A": 30, "S": 70}, None, "S"),      # seed Org 1.4 (1): นาย ก.
+    ({"A": 50, "S": 50}, "A", "A"),       # seed Org 1.4 (2): นาย ข.
+    ({"A": 50, "S": 50}, None, None),     # a tie needs the career path
+    ({}, None, None),
+])
+def test_group_finder_follows_the_seeds_rules(catalog, shares, career, group):
+    result = classify_group(catalog, shares, career)
+    assert result["group"] == group
+    assert result["reason_th"]
+
+
+@pytest.mark.parametrize("source,code", [
+    ("{not json", "not_json"),
+    ("[1, 2]", "not_object"),
+    (json.dumps({"hello": "world"}), "foreign_file"),
+    (json.dumps({**assessment(), "schema_version": 99}), "newer_version"),
+    (json.dumps({**assessment(), "framework": {"id": "sfia-9"}}), "other_framework"),
+    (json.dumps(assessment(role="Z9")), "unknown_role"),
+    (json.dumps(assessment(answers={"DT500": {"has": True}})), "unknown_item"),
+    (json.dumps(assessment(answers={"DLit100": {"has": "yes"}})), "wrong_type"),
+    (json.dumps(assessment(answers={"DLit100": {"has": False}}, plan={"DLit100": {"target_date": "31/3/2570"}})),
+     "bad_date"),
+    (json.dumps(assessment(plan={"DLit100": {"methods": ["hypnosis"]}})), "unknown_method"),
+])
+def test_broken_imports_are_refused_with_a_thai_message(catalog, source, code):
+    with pytest.raises(ImportFileError) as caught:
+        parse_assessment(source, catalog)
+    assert caught.value.problems[0].code == code
+    shape = caught.value.as_json()
+    assert shape["ok"] is False and shape["errors"][0]["message_th"]
+    assert "{" not in shape["errors"][0]["message_th"]  # every placeholder was filled
+
+
+def test_round_trip_of_the_file_format(catalog):
+    parsed = parse_assessment(A1, catalog)
+    again = parse_assessment(json.dumps(parsed.to_dict()), catalog)
+    assert again == parsed
+
+
+def test_docx_has_the_form_sections_thai_font_and_real_borders(catalog):
+    idp = build_idp(catalog, parse_assessment(A1, catalog))
+    data = render_docx(idp_blocks(idp))
+    document = docx.Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for section in catalog.form("idp").sections:
+        assert section.title_th in text
+    plan = document.tables[3]
+    rows = [[c.text for c in r.cells] for r in plan.rows]
+    assert rows[1][1].startswith("DS300") and "31 มีนาคม 2570" in rows[1][4]
+    assert not any("DLit100" in r[1] for r in rows)  # a skill the person has is not in the plan
+    borders = plan._tbl.tblPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblBorders")
+    assert borders is not None and len(borders) == 6
+    assert "TH Sarabun New" in document.styles.element.xml
+
+
+def test_xlsx_has_plan_and_assessment_sheets_and_neutralised_formulas(catalog):
+    data = assessment(answers={"DLit200": {"has": False, "note": "=cmd|' /C calc'!A0"}},
+                      plan={"DLit200": {"goal": "+SUM(A1)", "methods": ["on-the-job"]}})
+    idp = build_idp(catalog, parse_assessment(data, catalog))
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(idp_blocks(idp))))
+    assert book.sheetnames == ["แผนพัฒนา (IDP)", "ผลการประเมิน"]
+    values = [v for row in book.worksheets[0].iter_rows(values_only=True) for v in row if v]
+    assert "'+SUM(A1)" in values
+    notes = [row for row in book.worksheets[1].iter_rows(values_only=True) if row[1] == "DLit200"]
+    assert notes[0][4].startswith("'=")
+
+
+def test_session_is_what_the_worker_calls(catalog):
+    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    preview = json.loads(session.preview(json.dumps(A1)))
+    assert preview["ok"] and preview["counts"]["gaps"] == 3
+    assert session.docx(json.dumps(A1))[:2] == b"PK"
+    assert json.loads(session.check_import("nope"))["errors"][0]["code"] == "not_json"
+    assert json.loads(session.classify(json.dumps({"T": 60, "O": 40})))["group"] == "T"
+
+
+def test_cli_idp_writes_docx_and_xlsx(tmp_path, monkeypatch):
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(A1, ensure_ascii=False), encoding="utf-8")
+    for suffix in ("docx", "xlsx"):
+        out = tmp_path / f"plan.{suffix}"
+        assert main(["idp", str(answers), "--out", str(out)]) == 0
+        assert out.read_bytes()[:2] == b"PK"
+
+
+def test_cli_idp_refuses_a_broken_file(tmp_path, monkeypatch, capsys):
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(assessment(role="Q7")), encoding="utf-8")
+    assert main(["idp", str(answers), "--out", str(tmp_path / "plan.docx")]) == 2
+    assert "unknown role" in capsys.readouterr().err
+    assert not (tmp_path / "plan.docx").exists()

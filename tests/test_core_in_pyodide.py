@@ -1,0 +1,36 @@
+"""The same core, inside Pyodide (Python 3.14) under Node, loaded from the bundle the site ships."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+from digiskill.browser_bundle import bundle
+from digiskill.export import export_json
+from test_core import A1
+
+
+def test_core_runs_in_pyodide_from_the_sites_own_bundle(tmp_path, catalog):
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed to run Pyodide outside the browser")
+    copies, generated = bundle(ROOT / "node_modules", ROOT / ".cache" / "browser-wheels")
+    for path, content in generated.items():
+        (tmp_path / path.rsplit("/", 1)[-1]).write_bytes(content)
+    (tmp_path / "catalog.json").write_bytes(export_json(catalog))
+    (tmp_path / "a1.json").write_text(json.dumps(A1, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "run_core.mjs"), str(tmp_path),
+                             str(tmp_path / "catalog.json"), str(tmp_path / "a1.json")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    assert out["python"].startswith("3.14")
+    assert out["preview"]["counts"]["gaps"] == 3
+    plan = next(b for b in out["preview"]["blocks"] if b.get("name") == "plan")
+    assert plan["rows"][0][1].startswith("DS300") and plan["rows"][0][4] == "31 มีนาคม 2570"
+    assert out["docx_head"] == "PK" and out["docx_size"] > 3000 and out["xlsx_size"] > 3000
+    assert out["import_broken"]["errors"][0]["code"] == "not_json"
+    assert out["classify"]["group"] == "S"
