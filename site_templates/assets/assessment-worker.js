@@ -18,6 +18,8 @@ async function init(message) {
     pyodide.globals.set("catalog_json", await response.text());
     session = pyodide.runPython("from digiskill.core.api import Session\nSession(catalog_json)");
     self.postMessage({ type: "ready", python: pyodide.runPython("import sys; sys.version.split()[0]") });
+    // Warm up: import openpyxl now (about half a second), so the first Excel download is quick.
+    pyodide.runPython("import openpyxl");
   } catch (err) {
     self.postMessage({ type: "failed", reason: String(err && err.message || err) });
   }

@@ -183,8 +183,11 @@
   function call(name, args) {
     return new Promise(function (resolve, reject) {
       if (!ready) return reject(new Error("not ready"));
-      var id = nextId++;
-      calls[id] = { resolve: resolve, reject: reject };
+      var id = nextId++, started = performance.now();
+      calls[id] = { resolve: function (value) {
+        if (performance.measure) performance.measure("digiskill:" + name, { start: started });  // read by bench/
+        resolve(value);
+      }, reject: reject };
       worker.postMessage({ id: id, call: name, args: args });
     });
   }
@@ -204,6 +207,7 @@
       var m = event.data;
       if (m.type === "ready") {
         ready = true; clearTimeout(timer);
+        if (window.performance && performance.mark) performance.mark("digiskill:python-ready");  // read by bench/
         say("พร้อมแล้ว: สร้างไฟล์แผนได้ (Python " + m.python + " ทำงานในเบราว์เซอร์นี้ ไม่ส่งข้อมูลออกไป)", "ok");
         $$("[data-action=docx], [data-action=xlsx], [data-action=print]").forEach(function (b) { b.disabled = false; });
         root.dataset.pythonReady = "true";
@@ -354,6 +358,7 @@
   }
   if (root.dataset.defaultStage) document.getElementById("stage-preset").hidden = false;
   fillForm();
+  if (window.performance && performance.mark) performance.mark("digiskill:questions-ready");  // read by bench/
   var unit = params.get("unit");
   if (unit) {
     var target = document.getElementById("q-" + unit.toLowerCase());

@@ -1,0 +1,134 @@
+"""The self-assessment as a user meets it, in headless Chromium, cold cache, on this machine:
+
+- time to the first answerable question, against the load of a plain guideline page (goal: ≤ 1.2×);
+- time until Python is ready in the worker (goal: before a quick user could finish);
+- time to produce DOCX + XLSX for the largest role with every item answered "not yet" (goal: ≤ 0.3 s),
+  in the browser and with CPython;
+- bytes transferred for the assessment page (everything, including Python) and for a plain page.
+
+    .venv/bin/python bench/bench_assessment.py      (builds the site into a temporary folder first)
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import launch  # noqa: E402
+
+from digiskill.cli import build_site  # noqa: E402
+from digiskill.core.api import Session  # noqa: E402
+from digiskill.export import export_json  # noqa: E402
+from digiskill.loader import load_catalog  # noqa: E402
+from digiskill.static_server import serve_in_background  # noqa: E402
+
+RUNS = 3
+
+
+def measure_page(browser, url: str, mark: str | None) -> dict:
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    sizes = []
+    page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    result = {"load_ms": page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd")}
+    if mark:
+        page.wait_for_function("() => document.getElementById('ds-assessment').dataset.pythonReady === 'true'",
+                               timeout=120_000)
+        marks = page.evaluate("() => Object.fromEntries(performance.getEntriesByType('mark')"
+                              ".map(m => [m.name, m.startTime]))")
+        result["questions_ms"] = marks["digiskill:questions-ready"]
+        result["python_ms"] = marks["digiskill:python-ready"]
+        result["page"] = page
+    page.wait_for_load_state("networkidle")
+    result["bytes"] = sum(sizes)
+    result["context"] = context
+    return result
+
+
+def largest_role(catalog):
+    return max(catalog.roles, key=lambda r: sum(len(catalog.requirement(r.code).codes(c))
+                                                for c in ("ability", "knowledge", "experience", "attribute")))
+
+
+def all_gaps_state(catalog, role) -> dict:
+    req = catalog.requirement(role.code)
+    codes = [c for comp in ("ability", "knowledge", "experience", "attribute") for c in req.codes(comp)]
+    return {"format": "digiskill-assessment", "schema_version": 1,
+            "framework": {"id": catalog.framework.id, "data_version": catalog.framework.data_version},
+            "role": role.code, "answers": {c: {"has": False, "note": "หมายเหตุ"} for c in codes},
+            "plan": {c: {"priority": i + 1, "methods": ["on-the-job", "coaching"], "target_date": "2027-09-30",
+                         "goal": "เป้าหมาย", "application": "การนำไปใช้", "support": "การสนับสนุน"}
+                     for i, c in enumerate(codes)}}
+
+
+def main() -> None:
+    catalog = load_catalog(ROOT / "catalog")
+    role = largest_role(catalog)
+    state = all_gaps_state(catalog, role)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build_site(str(ROOT / "mkdocs.yml"), str(site))
+        server, base = serve_in_background(site)
+        plain, assess, browser_files = [], [], []
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            for _ in range(RUNS):
+                p = measure_page(browser, base + "guideline/org-1/", None)
+                plain.append(p)
+                p["context"].close()
+                a = measure_page(browser, base + f"assessment/?role={role.slug}", "python")
+                page = a["page"]
+                page.evaluate("(state) => localStorage.setItem(document.getElementById('ds-assessment')"
+                              ".dataset.storageKey, JSON.stringify(state))", {**state, "group": role.group,
+                                                                                "stage": role.stage})
+                page.reload()
+                page.wait_for_function("() => document.getElementById('ds-assessment').dataset.pythonReady "
+                                       "=== 'true'", timeout=120_000)
+                page.wait_for_timeout(1500)  # let the worker finish its warm-up, as it would while a person types
+                for action in ("docx", "xlsx"):
+                    with page.expect_download():
+                        page.click(f'button[data-action="{action}"]')
+                spent = page.evaluate("() => performance.getEntriesByType('measure').filter(m => "
+                                      "['digiskill:docx', 'digiskill:xlsx'].includes(m.name))"
+                                      ".reduce((total, m) => total + m.duration, 0)")
+                browser_files.append(spent / 1000)
+                assess.append(a)
+                a["context"].close()
+            browser.close()
+        server.shutdown()
+        server.server_close()
+    session = Session(export_json(catalog).decode("utf-8"))
+    text = json.dumps(state, ensure_ascii=False)
+    cpython = []
+    for _ in range(5):
+        start = time.perf_counter()
+        session.docx(text)
+        session.xlsx(text)
+        cpython.append(time.perf_counter() - start)
+
+    med = statistics.median
+    plain_load = med(p["load_ms"] for p in plain)
+    questions = med(a["questions_ms"] for a in assess)
+    python = med(a["python_ms"] for a in assess)
+    print(f"plain guideline page load (cold)            {plain_load:8.0f} ms")
+    print(f"assessment: first answerable question       {questions:8.0f} ms   ratio {questions / plain_load:4.2f}x "
+          f"(goal ≤ 1.2x)")
+    print(f"assessment: Python ready in the worker      {python:8.0f} ms")
+    print(f"DOCX + XLSX, largest role {role.code} ({len(state['answers'])} gaps): "
+          f"browser {med(browser_files):.3f} s (worker calls), CPython {med(cpython):.3f} s (goal ≤ 0.3 s)")
+    print(f"bytes transferred: assessment page {med(a['bytes'] for a in assess) / 1e6:6.2f} MB, "
+          f"plain page {med(p['bytes'] for p in plain) / 1e6:6.2f} MB")
+
+
+if __name__ == "__main__":
+    main()
