@@ -147,15 +147,19 @@ def parse_assessment(source: str | bytes | dict, catalog: Catalog, file: str = "
             return {}
         return value
 
+    def per_item(key: str):
+        """(code, path, block) for each entry under `key` whose code the role requires; reports the others."""
+        for code, raw in block(data.get(key), key).items():
+            path = f"{key}.{code}"
+            if code not in required:
+                problem(path, "unknown_item", f"{code} is not required by role {role}", found=code, role=role)
+                continue
+            yield code, path, block(raw, path)
+
     person_raw = block(data.get("person"), "person")
     person = {k: text(person_raw.get(k), f"person.{k}") for k in PERSON_FIELDS}
     answers = {}
-    for code, raw in block(data.get("answers"), "answers").items():
-        path = f"answers.{code}"
-        if code not in required:
-            problem(path, "unknown_item", f"{code} is not required by role {role}", found=code, role=role)
-            continue
-        raw = block(raw, path)
+    for code, path, raw in per_item("answers"):
         has = raw.get("has")
         if has is not None and not isinstance(has, bool):
             problem(path + ".has", "wrong_type", "expected true, false or null", where=path + ".has",
@@ -163,12 +167,7 @@ def parse_assessment(source: str | bytes | dict, catalog: Catalog, file: str = "
             has = None
         answers[code] = ItemAnswer(has=has, note=text(raw.get("note"), path + ".note"))
     plan = {}
-    for code, raw in block(data.get("plan"), "plan").items():
-        path = f"plan.{code}"
-        if code not in required:
-            problem(path, "unknown_item", f"{code} is not required by role {role}", found=code, role=role)
-            continue
-        raw = block(raw, path)
+    for code, path, raw in per_item("plan"):
         priority = raw.get("priority")
         if priority is not None and (not isinstance(priority, int) or isinstance(priority, bool)):
             problem(path + ".priority", "wrong_type", "expected a whole number", where=path + ".priority",
