@@ -203,6 +203,7 @@ def test_assessment_page_accessibility_and_keyboard(browser, site_url):
     page = recorded.page
     page.wait_for_selector(READY, timeout=60_000)
     answer(page, "DLit200", False)
+    page.wait_for_selector("#ds-preview table")  # check the page with the plan preview shown too
     assert axe_violations(page) == []
     page.focus('input[name="has-DLit100"][value="yes"]')
     page.keyboard.press("Space")

@@ -33,6 +33,12 @@ def cmd_validate(args) -> int:
     from .loader import load_catalog
 
     catalog = load_catalog(args.catalog_dir)
+    if args.agency:
+        from .overlay import load_agency
+
+        catalog = load_agency(args.agency, catalog)
+        print(f"{args.agency}: valid — {catalog.agency.name_th}, target stage {catalog.agency.target_stage} "
+              f"by {catalog.agency.target_year}")
     print(f"{args.catalog_dir}: valid — {len(catalog.stages)} stages, {len(catalog.groups)} groups, "
           f"{len(catalog.roles)} roles, {len(catalog.domains)} domains, {len(catalog.units)} units, "
           f"{len(catalog.items)} items, {len(catalog.tools)} development tools")
@@ -80,7 +86,19 @@ def cmd_idp(args) -> int:
     return 0
 
 
-def build_site(config_file: str, out: str | None, site_url: str | None = None):
+def cmd_new_agency(args) -> int:
+    from importlib.resources import files
+
+    target = Path(args.directory) / "agency.yaml"
+    if target.exists():
+        raise ExportError(f"{target}: already exists; edit it, or choose another folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, files("digiskill").joinpath("agency_template.yaml").read_bytes())
+    print(f"wrote {target}: edit it, then run: digiskill build --agency {target}", file=sys.stderr)
+    return 0
+
+
+def build_site(config_file: str, out: str | None, site_url: str | None = None, agency: str | None = None):
     """Build the site with MkDocs (strict: any warning fails the build). Returns the site folder."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -94,6 +112,8 @@ def build_site(config_file: str, out: str | None, site_url: str | None = None):
         if site_url:
             overrides["site_url"] = site_url
         config = load_config(config_file, **overrides)
+        if agency:
+            config.plugins["digiskill"].config["agency_file"] = str(Path(agency).resolve())
         build(config)
     except (PluginError, ConfigurationError, Abort) as err:
         # MkDocs logs the real cause (e.g. our CatalogError) and then raises a generic Abort: report the cause.
@@ -113,7 +133,7 @@ class _ErrorCollector(logging.Handler):
 
 
 def cmd_build(args) -> int:
-    site_dir = build_site(args.config, args.out, args.site_url)
+    site_dir = build_site(args.config, args.out, args.site_url, args.agency)
     print(f"built {site_dir}", file=sys.stderr)
     return 0
 
@@ -145,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check the catalog and report every problem")
     validate.add_argument("catalog_dir", nargs="?", default="catalog", metavar="CATALOG_DIR",
                           help="the catalog folder (default: catalog)")
+    validate.add_argument("--agency", metavar="FILE", help="also check this agency settings file against the catalog")
     validate.set_defaults(run=cmd_validate)
 
     export = commands.add_parser("export", help="write the resolved catalog as open data (JSON, CSV or XLSX), "
@@ -165,7 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--config", default="mkdocs.yml", metavar="FILE", help="MkDocs config (default: mkdocs.yml)")
     build.add_argument("--site-url", metavar="URL", help="the address the site will be hosted at, e.g. "
                                                           "https://intranet.example/skills/ (QR codes, 404 page)")
+    build.add_argument("--agency", metavar="FILE", help="lay this agency settings file (agency.yaml) over the catalog")
     build.set_defaults(run=cmd_build)
+
+    new_agency = commands.add_parser("new-agency", help="write a commented agency.yaml to start from")
+    new_agency.add_argument("directory", metavar="DIR", help="folder to create it in (created if missing)")
+    new_agency.set_defaults(run=cmd_new_agency)
 
     serve = commands.add_parser("serve", help="serve the site: rebuild on edits, or serve a built folder with --site")
     serve.add_argument("--site", metavar="DIR", help="serve this already-built folder as is (e.g. from a USB stick)")

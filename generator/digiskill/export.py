@@ -5,6 +5,7 @@ import csv
 import dataclasses
 import io
 import json
+import types
 import typing
 
 from .model import Catalog, Requirement, COMPONENTS
@@ -52,6 +53,9 @@ def _schema_for(cls, definitions: dict) -> dict:
 
 
 def _type_schema(hint, definitions: dict) -> dict:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):  # `X | None`
+        inner = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+        return {"anyOf": [_type_schema(inner, definitions), {"type": "null"}]}
     if typing.get_origin(hint) is tuple:
         return {"type": "array", "items": _type_schema(typing.get_args(hint)[0], definitions)}
     if dataclasses.is_dataclass(hint):

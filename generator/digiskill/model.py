@@ -6,11 +6,12 @@ catalog arrives as the JSON export and is rebuilt with `Catalog.from_dict`.
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
 from dataclasses import dataclass, field
 
 COMPONENTS = ("ability", "knowledge", "experience", "attribute")
-STATUSES = ("official", "provisional")
+STATUSES = ("official", "provisional", "agency")  # agency: added or changed by the agency's settings file
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,55 @@ class Form:
 
 
 @dataclass(frozen=True)
+class AgencyGoal:
+    horizon: int  # years: 1, 3 or 5
+    trait: str  # a digital-government trait code
+    text_th: str
+
+
+@dataclass(frozen=True)
+class AgencyTheme:
+    year: int  # Buddhist-era fiscal year
+    title_th: str
+    units: tuple[str, ...]
+    groups: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LearningLink:
+    unit: str
+    title_th: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Agency:
+    """The agency's own settings (agency.yaml), applied over the base catalog (seed Org 1.1–1.5, Org 2, Org 3.2)."""
+
+    name_th: str
+    short_name: str
+    target_stage: str
+    target_year: int  # Buddhist era
+    vision_th: str
+    goals: tuple[AgencyGoal, ...]
+    themes: tuple[AgencyTheme, ...]
+    learning_links: tuple[LearningLink, ...]
+    added_units: tuple[str, ...]
+    removed_units: tuple[str, ...]
+    changed_roles: tuple[str, ...]
+    source: str
+    name_en: str = ""
+    logo: str = ""
+    contact_th: str = ""
+
+    def themes_for_unit(self, unit_code: str) -> list[AgencyTheme]:
+        return [t for t in self.themes if unit_code in t.units]
+
+    def links_for_unit(self, unit_code: str) -> list[LearningLink]:
+        return [link for link in self.learning_links if link.unit == unit_code]
+
+
+@dataclass(frozen=True)
 class Catalog:
     framework: Framework
     instruments: tuple[Instrument, ...]
@@ -267,6 +317,7 @@ class Catalog:
     requirements: tuple[Requirement, ...]
     tools: tuple[Tool, ...]
     forms: tuple[Form, ...]
+    agency: Agency | None = None
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -351,6 +402,11 @@ def _build(cls, data):
 
 def _convert(hint, value):
     origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):  # `X | None`
+        if value is None:
+            return None
+        hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+        origin = typing.get_origin(hint)
     if origin is tuple:
         (inner, _ellipsis) = typing.get_args(hint)
         return tuple(_convert(inner, v) for v in value)

@@ -15,7 +15,7 @@ def default_nav(catalog: Catalog, files) -> list:
         return [p for p in paths if files.get_file_from_path(p) is not None]
 
     sections = [
-        ("หน้าแรก", ["index.md"]),
+        ("หน้าแรก", ["index.md", "announcement/index.md"]),
         ("แนวทางการนำไปใช้", GUIDELINE),
         ("กลุ่มบุคลากร", ["groups/index.md", *(group_path(g.code) for g in catalog.groups)]),
         ("บทบาทที่คาดหวัง", ["roles/index.md", *(role_path(r) for r in catalog.roles)]),
@@ -26,7 +26,7 @@ def default_nav(catalog: Catalog, files) -> list:
     nav = []
     for title, paths in sections:
         found = present(paths)
-        if len(found) == 1 and title == "หน้าแรก":
+        if len(found) == 1 and title == "หน้าแรก":  # no agency announcement: a plain link
             nav.append({title: found[0]})
         elif found:
             nav.append({title: found})

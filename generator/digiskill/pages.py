@@ -138,6 +138,19 @@ def assessment_context(catalog: Catalog) -> dict:
     return {"questions": questions, "suggested": suggested}
 
 
+def announcement_context(catalog: Catalog) -> dict:
+    """Org 1.5: for each group, the role expected at the agency's stage and its units; goals; yearly themes."""
+    agency = catalog.agency
+    traits = {t.code: t for t in catalog.traits}
+    rows = []
+    for group in catalog.groups:
+        role = catalog.role_for(group.code, agency.target_stage)
+        rows.append({"group": group, "role": role, "units": catalog.units_of_role(role.code),
+                     "themes": [t for t in agency.themes if group.code in t.groups]})
+    goals = [{"goal": g, "trait": traits[g.trait]} for g in sorted(agency.goals, key=lambda g: g.horizon)]
+    return {"agency": agency, "stage": catalog.stage(agency.target_stage), "rows": rows, "goals": goals}
+
+
 def page_list(catalog: Catalog, extra: dict | None = None) -> list[Page]:
     """Every generated page. `extra` is merged into each context (site options such as the QR base URL)."""
     common = {"catalog": catalog, **(extra or {})}
@@ -155,6 +168,9 @@ def page_list(catalog: Catalog, extra: dict | None = None) -> list[Page]:
              "requirements.yaml"),
         Page("assessment/index.md", "assessment.md.j2", assessment_context(catalog), "requirements.yaml"),
     ]
+    if catalog.agency:
+        pages.append(Page("announcement/index.md", "announcement.md.j2", announcement_context(catalog),
+                          catalog.agency.source))
     for form in catalog.forms:
         pages.append(Page(f"forms/{form.code.replace('_', '-')}.md", "form.md.j2", {"form": form}, "forms.yaml"))
     for group in catalog.groups:

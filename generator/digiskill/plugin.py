@@ -16,6 +16,7 @@ from .browser_bundle import bundle
 from .core.thaidate import thai_date
 from .errors import DigiskillError
 from .loader import load_catalog
+from .overlay import load_agency
 from .navigation import default_nav
 from .pages import read_changelog, render_pages, template_environment
 from .qr import qr_svg
@@ -39,6 +40,9 @@ class DigiskillConfig(base.Config):
     mkdocs.yml."""
     changelog_file = c.Type(str, default="CHANGELOG.md")
     """Changelog whose "Catalog content" sections appear on the data page."""
+    agency_file = c.Optional(c.Type(str))
+    """An agency settings file (agency.yaml) laid over the catalog, relative to mkdocs.yml. `digiskill build
+    --agency FILE` sets it for one build."""
     thai_search = c.Type(bool, default=True)
     """Segment Thai words in the search index so that words in the middle of a sentence are found."""
 
@@ -48,6 +52,17 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         if not self.config.enabled:
             return config
         self.root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            catalog = load_catalog(self.config.catalog_dir)  # reloaded on every build, so serve picks up edits
+            if self.config.agency_file:
+                catalog = load_agency(self.root / self.config.agency_file, catalog)
+        except DigiskillError as err:
+            raise PluginError(str(err)) from err
+        self.catalog = catalog
+        if catalog.agency:
+            config.site_name = f"{catalog.agency.name_th} · ทักษะด้านดิจิทัล"
+            if catalog.agency.logo:
+                config.theme["logo"] = f"assets/agency/{Path(catalog.agency.logo).name}"
         config.extra_css.append("assets/digiskill/digiskill.css")
         config.extra_javascript.append("assets/digiskill/digiskill.js")
         return config
@@ -55,14 +70,13 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:
             return files
+        catalog = self.catalog
         try:
-            catalog = load_catalog(self.config.catalog_dir)  # reloaded on every build, so serve picks up edits
             fonts = font_files(self.root / self.config.node_modules_dir)
             python_copies, python_files = bundle(self.root / self.config.node_modules_dir,
                                                  self.root / self.config.browser_wheels_dir)
         except DigiskillError as err:
             raise PluginError(str(err)) from err
-        self.catalog = catalog
         templates = Path(self.config.templates_dir)
         env = template_environment([templates / "pages"])
         site_url = config.site_url or ""
@@ -71,14 +85,18 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
             "qr_svg": qr_svg if site_url else None,
             "page_url": lambda md_path: site_url.rstrip("/") + "/" + page_url_path(md_path),
             "changelog": read_changelog(self.root / self.config.changelog_file),
-            "default_stage": "",
+            "default_stage": catalog.agency.target_stage if catalog.agency else "",
         }
         for path, markdown in render_pages(catalog, env, extra).items():
             if files.get_file_from_path(path) is None:  # a hand-written page in content/ wins
                 files.append(File.generated(config, path, content=markdown))
         for path, content in {**data_files(catalog), **python_files}.items():
             files.append(File.generated(config, path, content=content))
-        for path, source in {**static_files(templates), **fonts, **python_copies}.items():
+        agency_files = {}
+        if catalog.agency and catalog.agency.logo:
+            logo = (self.root / self.config.agency_file).parent / catalog.agency.logo
+            agency_files[f"assets/agency/{logo.name}"] = logo
+        for path, source in {**static_files(templates), **fonts, **python_copies, **agency_files}.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         if config.nav is None:
             config.nav = default_nav(catalog, files)
@@ -109,6 +127,8 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         if self.config.enabled:
             for folder in (self.config.catalog_dir, self.config.templates_dir):
                 server.watch(folder)
+            if self.config.agency_file:
+                server.watch(str((self.root / self.config.agency_file).parent))
         return server
 
 

@@ -178,6 +178,42 @@ FORM = record({
 
 FORMS = record({"idp": FORM, "org_plan": FORM})
 
+BE_YEAR = {"type": "integer", "minimum": 2500, "maximum": 2700,
+           "x-expected": "a Buddhist-era year as a number, e.g. 2570"}
+
+AGENCY = record({
+    "agency": record({"name_th": thai(), "short_name": text("a short name, e.g. \"กพร.\"")},
+                     {"name_en": text(), "logo": text("a logo file next to agency.yaml, e.g. \"logo.svg\""),
+                      "contact_th": thai()}),
+    "target_stage": SLUG | {"x-expected": "a stage code: early, developing or mature"},
+    "target_year": BE_YEAR,
+    "vision_th": thai(),
+}, {
+    "goals": list_of(record({
+        "horizon": {"enum": [1, 3, 5]},
+        "trait": SLUG | {"x-expected": "a digital-government trait code (framework.yaml traits)"},
+        "text_th": thai(),
+    })),
+    "themes": list_of(record({"year": BE_YEAR, "title_th": thai(), "units": list_of(UNIT_CODE, 1)},
+                             {"groups": list_of(GROUP_CODE, 1)})),
+    "added_units": list_of(record({
+        "code": UNIT_CODE, "domain": DOMAIN_CODE, **TITLES, "description_th": thai(),
+        "roles": list_of(ROLE_CODE, 1),
+    }, {"source": SOURCE})),
+    "removed_units": list_of(UNIT_CODE),
+    "replaced_units": list_of(record({"old": UNIT_CODE, "new": UNIT_CODE})),
+    "role_changes": {
+        "type": "object", "propertyNames": ROLE_CODE, "minProperties": 1,
+        "additionalProperties": record({"behaviour_th": thai()}),
+        "x-expected": "a block with one entry per role code",
+    },
+    "learning_links": {
+        "type": "object", "propertyNames": UNIT_CODE, "minProperties": 1,
+        "additionalProperties": list_of(record({"title_th": thai(), "url": URL}), 1),
+        "x-expected": "a block with one entry per unit code",
+    },
+})
+
 # File name -> schema. Unit files (units/*.yaml) share UNITS.
 FILES = {
     "framework.yaml": FRAMEWORK,

@@ -19,7 +19,7 @@
     return { format: FORMAT, schema_version: 1,
              framework: { id: root.dataset.framework, data_version: root.dataset.dataVersion },
              group: null, stage: root.dataset.defaultStage || null, role: null,
-             person: { name: "", position: "", agency: "", supervisor: "" }, mission: "",
+             person: { name: "", position: "", agency: root.dataset.agencyName || "", supervisor: "" }, mission: "",
              answers: {}, plan: {}, finder: { shares: {}, career: "" }, saved_at: "" };
   }
 

@@ -1,0 +1,144 @@
+"""An agency's settings file (agency.yaml) laid over the base catalog. The base files are never edited.
+
+`load_agency(path, catalog)` reads and checks the file with the same precise errors as the catalog (file, line,
+key path), including references to units, roles, stages, groups and traits that do not exist, then returns the
+catalog as the agency sees it: units added, removed or replaced in every role's requirements, adjusted behaviours,
+and the `Agency` record (target stage, vision, goals, yearly themes, learning links) that the site and the
+assessment read.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+from .crosscheck import CrossChecker
+from .errors import InputError, Problem
+from .loader import display_path
+from .model import Agency, AgencyGoal, AgencyTheme, Behaviour, Catalog, LearningLink, Requirement, Unit
+from .schema_check import check_schema
+from .source_schema import AGENCY
+from .yamlsource import read_yaml
+
+
+class OverlayError(InputError):
+    what = "agency file"
+
+
+def load_agency(path: str | os.PathLike, catalog: Catalog) -> Catalog:
+    path = Path(path)
+    shown = display_path(path)
+    if not path.is_file():
+        raise OverlayError([Problem(shown, None, "", "missing_file", "the agency file does not exist")])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise OverlayError([Problem(shown, None, "", "not_utf8", f"expected UTF-8 text (byte {err.start}); "
+                                                                  "save the file as UTF-8")]) from None
+    doc, problems = read_yaml(text, shown)
+    if not problems and doc.data is None:
+        problems.append(Problem(shown, 1, "", "empty_file", "the file is empty"))
+    if problems:
+        raise OverlayError(problems)
+    problems = check_schema(doc, AGENCY)
+    if not problems:
+        problems = _cross_check(doc, catalog, path.parent)
+    if problems:
+        raise OverlayError(problems)
+    return apply_agency(catalog, doc.data, shown)
+
+
+def _cross_check(doc, catalog: Catalog, folder: Path) -> list[Problem]:
+    c = CrossChecker({})
+    data = doc.data
+    stages = {s.code for s in catalog.stages}
+    groups = {g.code for g in catalog.groups}
+    roles = {r.code for r in catalog.roles}
+    traits = {t.code for t in catalog.traits}
+    domains = {d.code for d in catalog.domains}
+    base_units = {u.code for u in catalog.units}
+    added = {}
+    for index, unit in enumerate(data.get("added_units", [])):
+        path = ("added_units", index)
+        if unit["code"].lower() in {u.lower() for u in base_units} or unit["code"] in added:
+            c.add(doc, path + ("code",), "duplicate_code",
+                  f"the unit code '{unit['code']}' already exists; give the agency's unit a code of its own")
+        added[unit["code"]] = unit
+        c.refers(doc, path + ("domain",), unit["domain"], domains, "domain", "catalog/domains.yaml")
+        for r_index, role in enumerate(unit["roles"]):
+            c.refers(doc, path + ("roles", r_index), role, roles, "role", "catalog/roles.yaml")
+    removed = set(data.get("removed_units", []))
+    for index, code in enumerate(data.get("removed_units", [])):
+        c.refers(doc, ("removed_units", index), code, base_units, "unit", "the catalog")
+    for index, pair in enumerate(data.get("replaced_units", [])):
+        c.refers(doc, ("replaced_units", index, "old"), pair["old"], base_units, "unit", "the catalog")
+        c.refers(doc, ("replaced_units", index, "new"), pair["new"], base_units | set(added),
+                 "unit", "the catalog or added_units")
+        removed.add(pair["old"])
+    available = (base_units | set(added)) - removed
+    c.refers(doc, ("target_stage",), data["target_stage"], stages, "stage", "catalog/stages.yaml")
+    for index, goal in enumerate(data.get("goals", [])):
+        c.refers(doc, ("goals", index, "trait"), goal["trait"], traits, "trait", "catalog/framework.yaml")
+    for index, theme in enumerate(data.get("themes", [])):
+        for u_index, code in enumerate(theme["units"]):
+            c.refers(doc, ("themes", index, "units", u_index), code, available, "unit",
+                     "the catalog (after the agency's changes)")
+        for g_index, code in enumerate(theme.get("groups", [])):
+            c.refers(doc, ("themes", index, "groups", g_index), code, groups, "group", "catalog/groups.yaml")
+    for role in data.get("role_changes", {}):
+        c.refers(doc, ("role_changes", role), role, roles, "role", "catalog/roles.yaml")
+    for code in data.get("learning_links", {}):
+        c.refers(doc, ("learning_links", code), code, available, "unit", "the catalog (after the agency's changes)")
+    logo = data["agency"].get("logo")
+    if logo and not (folder / logo).is_file():
+        c.add(doc, ("agency", "logo"), "missing_file", f"the logo file '{logo}' is not next to the agency file")
+    for role in roles:  # every role must still need at least one unit after removals
+        left = [u for u in catalog.requirement(role).ability if u not in removed] + \
+               [code for code, unit in added.items() if role in unit["roles"]]
+        if not left:
+            c.add(doc, ("removed_units",), "no_units", f"after these removals the role '{role}' requires no unit")
+    return c.problems
+
+
+def apply_agency(catalog: Catalog, data: dict, source: str) -> Catalog:
+    short = data["agency"]["short_name"]
+    replaced = {pair["old"]: pair["new"] for pair in data.get("replaced_units", [])}
+    removed = set(data.get("removed_units", [])) | set(replaced)
+    added = [Unit(code=u["code"], domain=u["domain"], title_th=u["title_th"], title_en=u["title_en"],
+                  description_th=u["description_th"], groups=(), aliases=(), source=u.get("source", source),
+                  status="agency") for u in data.get("added_units", [])]
+    added_roles = {u["code"]: set(u["roles"]) for u in data.get("added_units", [])}
+    domain_order = [d.code for d in catalog.domains]
+    units = sorted([u for u in catalog.units if u.code not in removed] + added,
+                   key=lambda u: domain_order.index(u.domain))  # stable: base order kept within a domain
+
+    requirements = []
+    for req in catalog.requirements:
+        ability = []
+        for code in req.ability:
+            code = replaced.get(code, code)
+            if code not in removed and code not in ability:
+                ability.append(code)
+        ability += [code for code, role_codes in added_roles.items() if req.role in role_codes
+                    and code not in ability]
+        changed = tuple(ability) != req.ability
+        requirements.append(dataclasses.replace(req, ability=tuple(ability),
+                                                **({"source": f"{req.source}; {source}"} if changed else {})))
+    role_changes = data.get("role_changes", {})
+    roles = tuple(dataclasses.replace(r, behaviour=Behaviour(role_changes[r.code]["behaviour_th"], source, "agency"))
+                  if r.code in role_changes else r for r in catalog.roles)
+    all_groups = tuple(g.code for g in catalog.groups)
+    agency = Agency(
+        name_th=data["agency"]["name_th"], short_name=short, target_stage=data["target_stage"],
+        target_year=data["target_year"], vision_th=data["vision_th"],
+        goals=tuple(AgencyGoal(g["horizon"], g["trait"], g["text_th"]) for g in data.get("goals", [])),
+        themes=tuple(AgencyTheme(t["year"], t["title_th"], tuple(t["units"]), tuple(t.get("groups", all_groups)))
+                     for t in data.get("themes", [])),
+        learning_links=tuple(LearningLink(unit, link["title_th"], link["url"])
+                             for unit, links in data.get("learning_links", {}).items() for link in links),
+        added_units=tuple(u.code for u in added), removed_units=tuple(sorted(removed)),
+        changed_roles=tuple(role_changes), source=source, name_en=data["agency"].get("name_en", ""),
+        logo=data["agency"].get("logo", ""), contact_th=data["agency"].get("contact_th", ""),
+    )
+    return dataclasses.replace(catalog, units=tuple(units), requirements=tuple(requirements), roles=roles,
+                               agency=agency)
