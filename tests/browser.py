@@ -45,3 +45,19 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"] if v["impact"] in impacts]
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search as a person would; return the result links (without query or anchor).
+
+    Material reads the query on keydown. Playwright types Thai characters with insertText, which fires no keydown
+    (a real Thai keyboard does), so a final End key stands in for the keystrokes of a real keyboard."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=5)
+    box.press("End")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    page.wait_for_timeout(200)
+    return [h.split("#")[0].split("?")[0] for h in results.evaluate_all("links => links.map(a => a.href)")]

@@ -131,3 +131,25 @@ def test_serve_watches_the_catalog_and_templates():
     server = FakeServer()
     plugin.on_serve(server, config=config, builder=None)
     assert {str(ROOT / "catalog"), str(ROOT / "site_templates")} <= set(server.watched)
+
+
+def test_hosting_page_and_workflow(built_site):
+    text = parse(built_site / "hosting" / "index.html").get_text()
+    for needle in ("application/wasm", "nginx", "Apache", "IIS", "csp.txt", "digiskill serve --site"):
+        assert needle in text, needle
+    import yaml
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["build"]["steps"])
+    assert "scripts/setup" in steps and "digiskill build" in steps
+    csp = (built_site / "csp.txt").read_text(encoding="utf-8")
+    assert csp.startswith("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-")
+
+
+def test_static_server_sends_the_types_pyodide_needs(site_url):
+    import urllib.request
+
+    for path, expected in [("assets/pyodide/pyodide.asm.wasm", "application/wasm"),
+                           ("assets/pyodide/pyodide.mjs", "text/javascript"),
+                           ("assets/fonts/sarabun-thai-400-normal.woff2", "font/woff2")]:
+        with urllib.request.urlopen(site_url + path) as response:
+            assert response.headers["Content-Type"] == expected, path

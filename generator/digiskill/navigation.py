@@ -21,7 +21,7 @@ def default_nav(catalog: Catalog, files) -> list:
         ("บทบาทที่คาดหวัง", ["roles/index.md", *(role_path(r) for r in catalog.roles)]),
         ("ทักษะ", ["skills/index.md", "matrix/index.md", *(domain_path(d.code) for d in catalog.domains)]),
         ("ประเมินตนเองและวางแผน", ["assessment/index.md", "tools/index.md", "forms/idp.md", "forms/org-plan.md"]),
-        ("ข้อมูล", ["data/index.md", "about-data/index.md"]),
+        ("ข้อมูล", ["data/index.md", "about-data/index.md", "hosting.md"]),
     ]
     nav = []
     for title, paths in sections:

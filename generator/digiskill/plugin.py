@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from .browser_bundle import bundle
 from .core.thaidate import thai_date
+from .csp import write_csp
 from .errors import DigiskillError
 from .loader import load_catalog
 from .overlay import load_agency
@@ -117,11 +118,13 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
             lines.append(f"    - **{inst.title_th.split(' เรื่อง')[0]} ข้อ {clause.number}** — {clause.summary_th}")
         return markdown + "\n".join(lines) + "\n"
 
-    @event_priority(-100)  # after the search plugin has written search_index.json
+    @event_priority(-100)  # after the search plugin has written search_index.json and every page is written
     def on_post_build(self, *, config) -> None:
-        if self.config.enabled and self.config.thai_search:
-            if not segment_search_index(Path(config.site_dir)):
-                log.warning("no search/search_index.json: Thai search needs the 'search' plugin")
+        if not self.config.enabled:
+            return
+        if self.config.thai_search and not segment_search_index(Path(config.site_dir)):
+            log.warning("no search/search_index.json: Thai search needs the 'search' plugin")
+        write_csp(Path(config.site_dir))
 
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:
