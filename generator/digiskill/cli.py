@@ -86,6 +86,45 @@ def cmd_idp(args) -> int:
     return 0
 
 
+def cmd_aggregate(args) -> int:
+    from .core.aggregate import aggregate, aggregate_csv
+    from .core.docx_writer import render_docx
+    from .core.org_plan import org_plan_blocks
+    from .core.xlsx_writer import render_xlsx
+    from .loader import load_catalog
+
+    catalog = load_catalog(args.catalog)
+    if args.agency:
+        from .overlay import load_agency
+
+        catalog = load_agency(args.agency, catalog)
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".xlsx", ".docx", ".csv"):
+        raise ExportError(f"{args.out}: expected a file name ending in .xlsx, .docx or .csv")
+    paths = []
+    for item in args.inputs:
+        path = Path(item)
+        if path.is_dir():
+            paths += sorted(path.rglob("*.json"))
+        elif path.is_file():
+            paths.append(path)
+        else:
+            raise ExportError(f"{item}: no such file or folder")
+    files = [(p.name, p.read_bytes()) for p in paths]  # bare names, as the browser sees them
+    agg = aggregate(catalog, files, anonymise=not args.keep_names)
+    if suffix == ".csv":
+        data = aggregate_csv(agg)
+    elif suffix == ".docx":
+        data = render_docx(org_plan_blocks(agg), title="แผนพัฒนาทักษะด้านดิจิทัลระดับองค์กร")
+    else:
+        data = render_xlsx(org_plan_blocks(agg), first_sheet="แผนพัฒนาระดับองค์กร")
+    write_atomic(Path(args.out), data)
+    print(f"wrote {args.out}: {agg.used} staff files used, {len(agg.rejected)} set aside", file=sys.stderr)
+    for rejected in agg.rejected:
+        print(f"  {rejected.file}: {rejected.reason_th}", file=sys.stderr)
+    return 0
+
+
 def cmd_new_agency(args) -> int:
     from importlib.resources import files
 
@@ -180,6 +219,16 @@ def build_parser() -> argparse.ArgumentParser:
     idp.add_argument("--out", required=True, metavar="FILE", help="plan.docx or plan.xlsx")
     idp.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
     idp.set_defaults(run=cmd_idp)
+
+    agg = commands.add_parser("aggregate", help="gap analysis of many staff assessment files, and an organisation "
+                                                 "plan draft (.xlsx, .docx) or the gap table (.csv)")
+    agg.add_argument("inputs", nargs="+", metavar="FILES_OR_DIR", help="staff .json files, or folders of them")
+    agg.add_argument("--out", required=True, metavar="FILE", help="plan.xlsx, plan.docx or gaps.csv")
+    agg.add_argument("--keep-names", action="store_true",
+                     help="keep staff names (a staff list sheet); by default names are dropped before aggregation")
+    agg.add_argument("--agency", metavar="FILE", help="the agency settings file (vision, stage, themes for the plan)")
+    agg.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
+    agg.set_defaults(run=cmd_aggregate)
 
     build = commands.add_parser("build", help="build the guideline site (MkDocs, strict)")
     build.add_argument("--out", metavar="DIR", help="where to write the site (default: site_dir of mkdocs.yml)")

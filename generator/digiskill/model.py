@@ -366,6 +366,17 @@ class Catalog:
     def role_for(self, group: str, stage: str) -> Role:
         return next(r for r in self.roles if r.group == group and r.stage == stage)
 
+    def required_codes(self, role_code: str) -> frozenset:
+        """Every unit and item code the role needs, all components together (cached: aggregation asks often)."""
+        cache = self._index.setdefault("required", {})
+        if role_code not in cache:
+            req = self.requirement(role_code)
+            cache[role_code] = frozenset(c for component in COMPONENTS for c in req.codes(component))
+        return cache[role_code]
+
+    def has_tool(self, code: str) -> bool:
+        return code in self._index["tool"]
+
     def units_of_role(self, role_code: str) -> list[Unit]:
         return [self.unit(c) for c in self.requirement(role_code).ability]
 

@@ -167,6 +167,7 @@ def page_list(catalog: Catalog, extra: dict | None = None) -> list[Page]:
         Page("about-data/index.md", "about-data.md.j2", {"summary": provenance_summary(catalog)},
              "requirements.yaml"),
         Page("assessment/index.md", "assessment.md.j2", assessment_context(catalog), "requirements.yaml"),
+        Page("gap-analysis/index.md", "gap-analysis.md.j2", source="requirements.yaml"),
     ]
     if catalog.agency:
         pages.append(Page("announcement/index.md", "announcement.md.j2", announcement_context(catalog),

@@ -1,7 +1,7 @@
 /* digiskill self-assessment: the page's thin shell. It keeps the answers (localStorage), shows the questions of the
    chosen role, talks to the Python worker and saves files. Every rule (what a role needs, how gaps become the plan,
    suggestions, the 70:20:10 check, Thai dates, the group finder, import checks) is Python, in the worker.
-   Tests may set window.DIGISKILL_PYTHON_TIMEOUT_MS before the page loads. */
+   The worker is started and called through python-client.js. */
 (function () {
   "use strict";
   var root = document.getElementById("ds-assessment");
@@ -9,7 +9,6 @@
 
   var FORMAT = "digiskill-assessment";
   var KEY = root.dataset.storageKey;
-  var TIMEOUT = window.DIGISKILL_PYTHON_TIMEOUT_MS || 30000;
   var statusBox = document.getElementById("ds-status");
   var messageBox = document.getElementById("ds-message");
   var $ = function (sel, el) { return (el || root).querySelector(sel); };
@@ -177,54 +176,17 @@
   root.addEventListener("change", function (e) { readInput(e.target); });
   root.addEventListener("input", function (e) { if (e.target.type === "text" || e.target.tagName === "TEXTAREA") readInput(e.target); });
 
-  /* ---- the Python worker ---- */
-  var worker = null, ready = false, calls = {}, nextId = 1, previewTimer = null;
-
-  function call(name, args) {
-    return new Promise(function (resolve, reject) {
-      if (!ready) return reject(new Error("not ready"));
-      var id = nextId++, started = performance.now();
-      calls[id] = { resolve: function (value) {
-        if (performance.measure) performance.measure("digiskill:" + name, { start: started });  // read by bench/
-        resolve(value);
-      }, reject: reject };
-      worker.postMessage({ id: id, call: name, args: args });
-    });
-  }
+  /* ---- the Python worker (python-client.js) ---- */
+  var python = null, ready = false, previewTimer = null;
+  function call(name, args) { return python.call(name, args); }
 
   function startPython() {
-    var unsupported = typeof WebAssembly !== "object" || typeof Worker === "undefined" || typeof Promise === "undefined";
-    if (unsupported) {
-      say("เบราว์เซอร์นี้เก่าเกินไปสำหรับการสร้างไฟล์แผน ตอบคำถามและ \"บันทึกคำตอบ (.json)\" ได้ตามปกติ แล้วเปิดไฟล์ด้วยเบราว์เซอร์รุ่นใหม่ (Chrome, Edge, Firefox) ภายหลัง", "error");
-      return;
-    }
-    var base = new URL(root.dataset.pyodide, location.href).href;
-    worker = new Worker(new URL(root.dataset.worker, location.href).href, { type: "module" });
-    var timer = setTimeout(function () {
-      if (!ready) say("ระบบประมวลผลยังโหลดไม่เสร็จ ถ้ารอนานเกินไป อาจเป็นเพราะเครื่องช้าหรือเซิร์ฟเวอร์ตั้งค่าชนิดไฟล์ .wasm ไม่ถูกต้อง (ต้องเป็น application/wasm — แจ้งผู้ดูแลเว็บไซต์) คำตอบของคุณยังบันทึกอยู่ และ \"บันทึกคำตอบ (.json)\" ใช้ได้เสมอ", "error");
-    }, TIMEOUT);
-    worker.onmessage = function (event) {
-      var m = event.data;
-      if (m.type === "ready") {
-        ready = true; clearTimeout(timer);
-        if (window.performance && performance.mark) performance.mark("digiskill:python-ready");  // read by bench/
-        say("พร้อมแล้ว: สร้างไฟล์แผนได้ (Python " + m.python + " ทำงานในเบราว์เซอร์นี้ ไม่ส่งข้อมูลออกไป)", "ok");
-        $$("[data-action=docx], [data-action=xlsx], [data-action=print]").forEach(function (b) { b.disabled = false; });
-        root.dataset.pythonReady = "true";
-        schedulePreview(0);
-      } else if (m.type === "failed") {
-        clearTimeout(timer);
-        say("โหลดระบบประมวลผลไม่สำเร็จ (" + m.reason + ") คำตอบของคุณยังบันทึกอยู่ \"บันทึกคำตอบ (.json)\" ใช้ได้ และลองเปิดหน้านี้ใหม่ภายหลัง", "error");
-      } else if (calls[m.id]) {
-        (m.ok ? calls[m.id].resolve : calls[m.id].reject)(m.ok ? m.result : new Error(m.error));
-        delete calls[m.id];
-      }
-    };
-    worker.onerror = function (event) {
-      clearTimeout(timer);
-      say("ระบบประมวลผลขัดข้อง (" + (event.message || "worker error") + ") \"บันทึกคำตอบ (.json)\" ยังใช้ได้", "error");
-    };
-    worker.postMessage({ type: "init", pyodideURL: base, catalogURL: new URL(root.dataset.catalog, location.href).href });
+    python = DigiskillPython.start({ root: root, onStatus: say, onReady: function (version) {
+      ready = true;
+      say("พร้อมแล้ว: สร้างไฟล์แผนได้ (Python " + version + " ทำงานในเบราว์เซอร์นี้ ไม่ส่งข้อมูลออกไป)", "ok");
+      $$("[data-action=docx], [data-action=xlsx], [data-action=print]").forEach(function (b) { b.disabled = false; });
+      schedulePreview(0);
+    } });
   }
 
   /* ---- preview (the same blocks as the DOCX and XLSX) ---- */
@@ -272,17 +234,8 @@
   }
 
   /* ---- files ---- */
-  function beToday() {
-    var d = new Date();
-    return (d.getFullYear() + 543) + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-  }
-  function download(bytes, name, type) {
-    var url = URL.createObjectURL(new Blob([bytes], { type: type }));
-    var a = document.createElement("a");
-    a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
-  function fileName(ext) { return "idp-" + (state.role || "draft").toLowerCase() + "-" + beToday() + "." + ext; }
+  var download = DigiskillPython.download;
+  function fileName(ext) { return "idp-" + (state.role || "draft").toLowerCase() + "-" + DigiskillPython.beToday() + "." + ext; }
 
   var actions = {
     json: function () {

@@ -124,10 +124,7 @@ def parse_assessment(source: str | bytes | dict, catalog: Catalog, file: str = "
     if role not in {r.code for r in catalog.roles}:
         raise ImportFileError([Problem(file, None, "role", "unknown_role", f"unknown role {role!r}",
                                        {"found": role})])
-    requirement = catalog.requirement(role)
-    required = {code for component in ("ability", "knowledge", "experience", "attribute")
-                for code in requirement.codes(component)}
-    tools = {t.code for t in catalog.tools}
+    required = catalog.required_codes(role)
 
     def text(value, path: str) -> str:
         if value is None:
@@ -154,7 +151,7 @@ def parse_assessment(source: str | bytes | dict, catalog: Catalog, file: str = "
             if code not in required:
                 problem(path, "unknown_item", f"{code} is not required by role {role}", found=code, role=role)
                 continue
-            yield code, path, block(raw, path)
+            yield code, path, raw if type(raw) is dict else block(raw, path)
 
     person_raw = block(data.get("person"), "person")
     person = {k: text(person_raw.get(k), f"person.{k}") for k in PERSON_FIELDS}
@@ -165,7 +162,8 @@ def parse_assessment(source: str | bytes | dict, catalog: Catalog, file: str = "
             problem(path + ".has", "wrong_type", "expected true, false or null", where=path + ".has",
                     expected=" true หรือ false", found=repr(has))
             has = None
-        answers[code] = ItemAnswer(has=has, note=text(raw.get("note"), path + ".note"))
+        note = raw.get("note")
+        answers[code] = ItemAnswer(has=has, note=note if type(note) is str else text(note, path + ".note"))
     plan = {}
     for code, path, raw in per_item("plan"):
         priority = raw.get("priority")
@@ -179,14 +177,14 @@ def parse_assessment(source: str | bytes | dict, catalog: Catalog, file: str = "
                     expected="รายการ (list)", found=type(methods).__name__)
             methods = []
         for method in methods:
-            if method not in tools:
+            if not catalog.has_tool(method):
                 problem(path + ".methods", "unknown_method", f"unknown development method {method!r}",
                         found=method)
         target = text(raw.get("target_date"), path + ".target_date")
         if target and not _is_iso_date(target):
             problem(path + ".target_date", "bad_date", f"expected YYYY-MM-DD, found {target!r}", found=target)
             target = ""
-        plan[code] = PlanEntry(priority=priority, methods=[m for m in methods if m in tools], target_date=target,
+        plan[code] = PlanEntry(priority=priority, methods=[m for m in methods if catalog.has_tool(m)], target_date=target,
                                **{k: text(raw.get(k), f"{path}.{k}") for k in PLAN_TEXT_FIELDS})
     mission = text(data.get("mission"), "mission")
     saved_at = text(data.get("saved_at"), "saved_at")

@@ -5,16 +5,21 @@
     session.preview(state_json)              -> '{"ok": true, "blocks": [...], "counts": {...}, "balance": {...}}'
     session.docx(state_json) / .xlsx(...)    -> bytes of the file
     session.classify(shares_json, career)    -> '{"group": "S", "reason_th": "...", "tied": [...]}'
+    session.aggregate(files_json, anonymise) -> the gap analysis of many staff files, as JSON with SVG charts
+    session.org_plan_docx() / .org_plan_xlsx() / .gaps_csv()  -> files from the last aggregation
 """
 from __future__ import annotations
 
 import json
 
 from ..model import Catalog
+from .aggregate import aggregate, aggregate_csv, table_rows
 from .answers import ImportFileError, parse_assessment
+from .charts import heatmap_svg, top_gaps_svg
 from .docx_writer import render_docx
 from .idp import build_idp, classify_group
 from .idp_document import idp_blocks
+from .org_plan import org_plan_blocks
 from .xlsx_writer import render_xlsx
 
 
@@ -52,3 +57,35 @@ class Session:
     def classify(self, shares_json: str, career_path: str | None = None) -> str:
         return json.dumps(classify_group(self.catalog, json.loads(shares_json), career_path or None),
                           ensure_ascii=False)
+
+    def aggregate(self, files_json: str, anonymise: bool = True) -> str:
+        """`files_json`: [{"name": ..., "text": ...}, ...]. The result is kept for the downloads that follow."""
+        files = [(f["name"], f["text"]) for f in json.loads(files_json)]
+        agg = self._last = aggregate(self.catalog, files, anonymise=bool(anonymise))
+        return json.dumps(aggregation_json(agg), ensure_ascii=False)
+
+    def org_plan_docx(self) -> bytes:
+        return render_docx(org_plan_blocks(self._last), title="แผนพัฒนาทักษะด้านดิจิทัลระดับองค์กร")
+
+    def org_plan_xlsx(self) -> bytes:
+        return render_xlsx(org_plan_blocks(self._last), first_sheet="แผนพัฒนาระดับองค์กร")
+
+    def gaps_csv(self) -> bytes:
+        return aggregate_csv(self._last)
+
+
+def aggregation_json(agg) -> dict:
+    groups = {g.code: g.title_th for g in agg.catalog.groups}
+    return {
+        "ok": True, "used": agg.used, "anonymised": agg.anonymised,
+        "rejected": [{"file": r.file, "reason_th": r.reason_th} for r in agg.rejected],
+        "staff_by_group": [{"group": g, "title_th": groups[g], "count": agg.staff_by_group[g]}
+                           for g in groups if g in agg.staff_by_group],
+        "staff_by_role": dict(sorted(agg.staff_by_role.items())),
+        "urgent": [{"group": r.group, "group_title_th": groups[r.group], "code": r.code, "title_th": r.title_th,
+                    "lacking": r.lacking, "required": r.required, "share": round(r.share, 4)} for r in agg.urgent()],
+        "table": table_rows(agg),
+        "methods": [{"code": code, "title_th": agg.catalog.tool(code).title_th, "part": agg.catalog.tool(code).part,
+                     "count": count} for code, count in sorted(agg.methods.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "heatmap_svg": heatmap_svg(agg), "top_gaps_svg": top_gaps_svg(agg),
+    }

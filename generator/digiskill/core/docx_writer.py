@@ -98,7 +98,7 @@ def render_docx(blocks: list[dict], title: str = "IDP") -> bytes:
             body.append(_para(block["text"]))
         elif kind == "fields":
             body.append(_table(block["rows"], [35, 65], header=False))
-        elif kind == "table":
+        elif kind == "table" and not block.get("hidden_in_docx"):
             body.append(_table([block["headers"], *block["rows"]], block["widths"], header=True))
             body.append("<w:p/>")
         elif kind == "signatures":

@@ -55,7 +55,7 @@ def idp_blocks(idp: Idp, today: datetime.date | None = None) -> list[dict]:
         {"type": "paragraph", "text": f"ทักษะที่บทบาทนี้ต้องมี {idp.counts['required']} รายการ มีแล้ว "
                                       f"{idp.counts['have']} ต้องพัฒนา {idp.counts['gaps']} ยังไม่ได้ตอบ "
                                       f"{idp.counts['unanswered']}"},
-        {"type": "table", "name": "assessment", "widths": [16, 14, 40, 14, 16],
+        {"type": "table", "name": "assessment", "sheet": "ผลการประเมิน", "widths": [16, 14, 40, 14, 16],
          "headers": ["องค์ประกอบ", "รหัส", "ทักษะ", "มี / ไม่มี", "หลักฐานหรือหมายเหตุ"],
          "rows": [[components[e.component], e.code, e.title_th + (" *" if e.status == "provisional" else ""),
                    HAS_TH[e.has], e.note] for e in idp.entries]},

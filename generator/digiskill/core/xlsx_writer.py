@@ -1,6 +1,7 @@
 """Write the IDP blocks as an .xlsx with openpyxl (a pure-Python wheel that Pyodide loads from the site itself).
 
-Sheet 1 "แผนพัฒนา (IDP)": the person, the role and the plan. Sheet 2 "ผลการประเมิน": the full assessment.
+The IDP: sheet 1 "แผนพัฒนา (IDP)" has the person, the role and the plan; sheet 2 "ผลการประเมิน" the full assessment.
+The organisation plan: the plan first, then the full gap table (and the staff list when names are kept).
 """
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ def safe(value):
     return value
 
 
-def render_xlsx(blocks: list[dict]) -> bytes:
+def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา (IDP)") -> bytes:
+    """Tables with a "sheet" key go to a sheet of that name (a header row, then the rows); everything else goes,
+    in order, to the first sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -28,10 +31,13 @@ def render_xlsx(blocks: list[dict]) -> bytes:
 
     book = Workbook()
     plan = book.active
-    plan.title = "แผนพัฒนา (IDP)"
-    assessment = book.create_sheet("ผลการประเมิน")
-    for sheet in (plan, assessment):
-        sheet.sheet_view.showGridLines = True
+    plan.title = first_sheet
+    sheets = {}
+
+    def sheet_for(name: str):
+        if name not in sheets:
+            sheets[name] = book.create_sheet(name[:31])
+        return sheets[name]
 
     def put(sheet, row: int, values, *, header=False, border=True):
         for col, value in enumerate(values, start=1):
@@ -46,7 +52,7 @@ def render_xlsx(blocks: list[dict]) -> bytes:
     row = 1
     for block in blocks:
         kind = block["type"]
-        target = assessment if block.get("name") == "assessment" else plan
+        target = sheet_for(block["sheet"]) if block.get("sheet") else plan
         if kind == "table":
             start = target.max_row + 2 if target is plan else 1
             put(target, start, block["headers"], header=True)
@@ -56,7 +62,7 @@ def render_xlsx(blocks: list[dict]) -> bytes:
                 letter = target.cell(row=1, column=col).column_letter
                 target.column_dimensions[letter].width = max(target.column_dimensions[letter].width or 0,
                                                              width * 1.1)
-            target.freeze_panes = target.cell(row=start + 1, column=1) if target is assessment else None
+            target.freeze_panes = target.cell(row=start + 1, column=1) if target is not plan else None
             continue
         row = plan.max_row + (2 if kind == "heading" else 1) if plan.max_row > 1 or plan["A1"].value else 1
         if kind in ("title", "heading", "meta", "paragraph"):

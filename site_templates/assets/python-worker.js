@@ -1,4 +1,4 @@
-/* digiskill assessment worker (a module worker: Pyodide 314 refuses classic workers): runs the Python core
+/* digiskill Python worker (a module worker: Pyodide 314 refuses classic workers): runs the Python core
    (digiskill.core.api.Session) in Pyodide, off the main thread.
    Everything is loaded from this site: the Pyodide runtime, our lock file and the wheels it lists. No micropip.
    In:  {type: "init", pyodideURL, catalogURL}  then  {id, call: "preview"|"docx"|"xlsx"|"check_import"|"classify", args}

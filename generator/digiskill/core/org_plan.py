@@ -1,0 +1,82 @@
+"""The organisation development plan draft (seed Org 3.2), prefilled from the aggregation and the agency settings,
+as blocks for the same DOCX / XLSX writers as the IDP. HR edits the draft; every prefilled line says where it came
+from."""
+from __future__ import annotations
+
+import datetime
+
+from .aggregate import Aggregation, CSV_COLUMNS, table_rows
+from .thaidate import BE_OFFSET, thai_date
+
+PHASES = (1, 3, 5)
+GOAL_SHARE = 80  # the SMART goal drafts aim at this share of the target group having the unit
+
+
+def org_plan_blocks(agg: Aggregation, today: datetime.date | None = None) -> list[dict]:
+    catalog = agg.catalog
+    agency = catalog.agency
+    today = today or datetime.date.today()
+    year = today.year + BE_OFFSET
+    form = catalog.form("org_plan")
+    section = {s.code: s for s in form.sections}
+    label = {f.code: f.title_th for s in form.sections for f in s.fields}
+    groups = {g.code: g for g in catalog.groups}
+    parts = {p.code: p.share for p in catalog.learning_model.parts}
+    tools = {t.code: t for t in catalog.tools}
+    stage = catalog.stage(agency.target_stage) if agency else None
+    urgent = agg.urgent()
+
+    blocks: list[dict] = [
+        {"type": "title", "text": form.title_th + (f" — {agency.name_th}" if agency else "")},
+        {"type": "meta", "text": f"ร่างจากผลประเมินตนเองของบุคลากร {agg.used} คน เมื่อ {thai_date(today)} "
+                                 f"(ไฟล์ที่ไม่ได้ใช้ {len(agg.rejected)} ไฟล์) · กรอบ {catalog.framework.id} "
+                                 f"ฉบับ {catalog.framework.data_version} · เป็นร่างให้ฝ่ายบุคคลแก้ไข"},
+        {"type": "heading", "text": "1. " + section["direction"].title_th},
+        {"type": "fields", "rows": [
+            [label["vision_mission"], agency.vision_th if agency else ""],
+            [label["target_stage"], f"{stage.title_th} ({stage.title_en}) ภายในปี {agency.target_year}" if agency
+             else "ยังไม่ได้กำหนด (ตั้งค่าในไฟล์ agency.yaml)"],
+            [label["digital_goals"], "\n".join(f"{g.horizon} ปี: {g.text_th}" for g in agency.goals) if agency else ""],
+        ]},
+        {"type": "heading", "text": "2. " + section["baseline"].title_th},
+        {"type": "fields", "rows": [
+            [label["readiness"], ""],
+            [label["baseline_skills"], "จำนวนบุคลากรที่ประเมิน: " + ", ".join(
+                f"{groups[g].title_th} {n} คน" for g, n in agg.staff_by_group.items())],
+        ]},
+        {"type": "table", "name": "urgent", "widths": [24, 16, 36, 12, 12],
+         "headers": ["กลุ่ม", "รหัส", "ทักษะ", "ยังไม่มี (คน)", "สัดส่วน"],
+         "rows": [[groups[r.group].title_th, r.code, r.title_th, f"{r.lacking}/{r.required}",
+                   f"{round(r.share * 100)}%"] for r in urgent]},
+        {"type": "heading", "text": "3. " + section["themes"].title_th},
+        {"type": "fields", "rows": [
+            [label["development_themes"], "\n".join(t.title_th for t in catalog.development_themes)],
+            [label["yearly_themes"], "\n".join(f"ปี {t.year}: {t.title_th} ({', '.join(t.units)})"
+                                               for t in agency.themes) if agency and agency.themes else
+             "ข้อเสนอจากผลประเมิน: " + ", ".join(dict.fromkeys(r.code for r in urgent[:3]))],
+        ]},
+        {"type": "heading", "text": "4. " + section["phases"].title_th},
+    ]
+    chosen = sorted(agg.methods.items(), key=lambda kv: -kv[1])
+    methods = ", ".join(f"{tools[c].title_th} ({parts[tools[c].part]}) {n} ครั้ง" for c, n in chosen[:6]) or \
+        "ยังไม่มีข้อมูลวิธีที่บุคลากรเลือก"
+    per_phase = [urgent[0:3], urgent[3:6], urgent[6:10]]
+    rows = []
+    for horizon, gaps in zip(PHASES, per_phase):
+        goals = "\n".join(f"ภายในปี {year + horizon} บุคลากรกลุ่ม{groups[r.group].title_th}ร้อยละ {GOAL_SHARE} "
+                          f"มี {r.code} {r.title_th} (ปัจจุบันยังไม่มี {r.lacking} จาก {r.required} คน)"
+                          for r in gaps) or "กำหนดเพิ่มเติม"
+        targets = "\n".join(f"{groups[r.group].title_th}: {r.lacking} คน" for r in gaps)
+        rows.append([f"{horizon} ปี (ถึงปี {year + horizon})", goals, "", methods, targets])
+    blocks.append({"type": "table", "name": "phases", "widths": [12, 38, 14, 20, 16],
+                   "headers": [label["phase"], label["smart_goal"], label["expected_result"], label["methods"],
+                               label["target_groups"]], "rows": rows})
+    blocks.append({"type": "meta", "text": f"เป้าหมาย S.M.A.R.T. ข้างต้นเป็นร่างจากช่องว่างที่เร่งด่วนที่สุด "
+                                           f"(ตั้งต้นที่ร้อยละ {GOAL_SHARE}) ปรับให้เหมาะกับหน่วยงาน"})
+    blocks.append({"type": "table", "name": "gaps", "sheet": "ตารางช่องว่างทักษะ", "widths": [8, 20, 10, 14, 30, 8, 8, 8, 8],
+                   "headers": CSV_COLUMNS, "rows": table_rows(agg), "hidden_in_docx": True})
+    if not agg.anonymised and agg.people:
+        blocks.append({"type": "table", "name": "people", "sheet": "รายชื่อ", "widths": [40, 10, 10],
+                       "headers": ["ชื่อ", "บทบาท", "ทักษะที่ต้องพัฒนา"],
+                       "rows": [list(p) for p in agg.people], "hidden_in_docx": True})
+    return blocks

@@ -1,0 +1,49 @@
+"""Realistic staff self-assessment files for the aggregation tests and bench: several groups, roles and stages,
+plus broken, foreign and duplicated files. Deterministic (seeded)."""
+from __future__ import annotations
+
+import json
+import random
+
+from digiskill.model import COMPONENTS, Catalog
+
+THAI_NAMES = ["สมชาย", "สมหญิง", "วิชัย", "มาลี", "ประเสริฐ", "อรุณี", "กิตติ", "สุดา", "ธนา", "พรทิพย์"]
+
+
+def staff_file(catalog: Catalog, role_code: str, rng: random.Random, name: str) -> dict:
+    requirement = catalog.requirement(role_code)
+    answers, plan = {}, {}
+    tools = [t.code for t in catalog.tools]
+    for component in COMPONENTS:
+        for code in requirement.codes(component):
+            roll = rng.random()
+            if roll < 0.1:
+                continue  # unanswered
+            has = roll > 0.45
+            answers[code] = {"has": has, "note": ""}
+            if not has and rng.random() < 0.7:
+                plan[code] = {"priority": rng.randint(1, 5), "methods": rng.sample(tools, rng.randint(1, 2)),
+                              "target_date": "2027-09-30", "goal": "", "application": "", "support": ""}
+    return {"format": "digiskill-assessment", "schema_version": 1,
+            "framework": {"id": catalog.framework.id, "data_version": catalog.framework.data_version},
+            "role": role_code, "person": {"name": name, "position": "", "agency": "", "supervisor": ""},
+            "mission": "", "answers": answers, "plan": plan, "saved_at": "2026-11-24T10:00:00Z"}
+
+
+def staff_files(catalog: Catalog, count: int, seed: int = 7, extras: bool = True) -> list[tuple[str, str]]:
+    """`count` good files (several roles of a Developing agency and a few of other stages), then the bad ones."""
+    rng = random.Random(seed)
+    roles = [r.code for r in catalog.roles if r.stage == "developing"] + ["A1", "T3"]
+    files = []
+    for i in range(count):
+        data = staff_file(catalog, rng.choice(roles), rng, f"{rng.choice(THAI_NAMES)} ทดสอบ{i:05d}")
+        files.append((f"staff-{i:05d}.json", json.dumps(data, ensure_ascii=False)))
+    if extras:
+        files.append(("broken.json", "{ this is not json"))
+        files.append(("foreign.json", json.dumps({"name": "someone else's export"})))
+        other = json.loads(files[0][1]) | {"framework": {"id": catalog.framework.id, "data_version": "2567.1"}}
+        files.append(("old-version.json", json.dumps(other, ensure_ascii=False)))
+        files.append(("copy-of-staff-00001.json", files[1][1]))
+        renamed = json.loads(files[2][1]) | {"saved_at": "2026-12-01T00:00:00Z"}
+        files.append(("staff-00002-again.json", json.dumps(renamed, ensure_ascii=False)))
+    return files
