@@ -1,0 +1,136 @@
+"""Organisation gap analysis under CPython and the CLI: exact counts and shares, set-aside files with reasons,
+anonymisation, and the prefilled organisation plan."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import docx
+import openpyxl
+import pytest
+
+from conftest import ROOT
+from digiskill.cli import main
+from digiskill.core.aggregate import aggregate, aggregate_csv
+from digiskill.core.org_plan import org_plan_blocks
+from digiskill.overlay import load_agency
+from staff_files import staff_files
+from test_core import assessment
+
+
+def person(name, role, answers, plan=None):
+    data = assessment(role=role, answers=answers, plan=plan or {})
+    data["person"]["name"] = name
+    return json.dumps(data, ensure_ascii=False)
+
+
+SMALL = [
+    ("a.json", person("นายหนึ่ง", "A1", {"DLit100": {"has": False}, "DS300": {"has": True}},
+                      {"DLit100": {"methods": ["on-the-job", "coaching"]}})),
+    ("b.json", person("นางสอง", "A1", {"DLit100": {"has": False}, "DS300": {"has": False}},
+                      {"DS300": {"methods": ["coaching"]}})),
+    ("c.json", person("นายสาม", "A2", {"DLit100": {"has": True}})),
+    ("d.json", person("นางสี่", "S1", {"DLit100": {"has": False}})),
+    ("e-copy-of-a.json", person("นายหนึ่ง", "A1", {"DLit100": {"has": False}, "DS300": {"has": True}},
+                                {"DLit100": {"methods": ["on-the-job", "coaching"]}})),
+    ("f.json", "not json at all"),
+]
+
+
+def test_counts_and_shares_are_exact(catalog):
+    agg = aggregate(catalog, SMALL)
+    assert agg.used == 4
+    assert {r.file: r.reason_th.split()[0] for r in agg.rejected} == {"e-copy-of-a.json": "ซ้ำกับไฟล์", "f.json": "ไฟล์นี้ไม่ใช่ไฟล์"}
+    assert agg.staff_by_group == {"A": 3, "S": 1} and agg.staff_by_role == {"A1": 2, "A2": 1, "S1": 1}
+    dlit = agg.rows[("A", "DLit100")]
+    assert (dlit.required, dlit.lacking, dlit.unanswered) == (3, 2, 0) and dlit.share == pytest.approx(2 / 3)
+    ds = agg.rows[("A", "DS300")]
+    assert (ds.required, ds.lacking, ds.unanswered) == (3, 1, 1)  # A2 needs DS300 too and did not answer
+    assert agg.rows[("S", "DLit100")].share == 1.0
+    assert agg.methods == {"on-the-job": 1, "coaching": 2}
+    assert agg.urgent()[0].group == "S"  # 100 % first
+
+
+def test_file_order_does_not_change_the_result(catalog):
+    forward = aggregate_csv(aggregate(catalog, SMALL))
+    backward = aggregate_csv(aggregate(catalog, list(reversed(SMALL))))
+    assert forward == backward
+
+
+def test_realistic_set_with_broken_duplicated_and_other_version_files(catalog):
+    files = staff_files(catalog, 120)
+    agg = aggregate(catalog, files)
+    assert agg.used == 120
+    reasons = {r.file: r.reason_th for r in agg.rejected}
+    assert set(reasons) == {"broken.json", "foreign.json", "old-version.json", "staff-00001.json",
+                            "staff-00002.json"} or set(reasons) == {"broken.json", "foreign.json", "old-version.json",
+                                                                    "copy-of-staff-00001.json", "staff-00002-again.json"}
+    assert "2567.1" in reasons["old-version.json"]
+    assert sum(agg.staff_by_group.values()) == 120
+
+
+def test_anonymisation_keeps_names_out_of_every_output(catalog):
+    files = staff_files(catalog, 30)
+    names = [json.loads(text)["person"]["name"] for _n, text in files[:30]]
+    agg = aggregate(catalog, files, anonymise=True)
+    blocks = org_plan_blocks(agg)
+    outputs = [aggregate_csv(agg).decode("utf-8-sig"), json.dumps(blocks, ensure_ascii=False)]
+    from digiskill.core.docx_writer import render_docx
+    from digiskill.core.xlsx_writer import render_xlsx
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(blocks, "แผน")))
+    outputs.append(" ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row))
+    outputs.append(" ".join(p.text for p in docx.Document(io.BytesIO(render_docx(blocks))).paragraphs))
+    for text in outputs:
+        assert not any(name in text for name in names)
+    kept = aggregate(catalog, files, anonymise=False)
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(org_plan_blocks(kept), "แผน")))
+    assert "รายชื่อ" in book.sheetnames and names[0] in [r[0] for r in book["รายชื่อ"].iter_rows(values_only=True)]
+
+
+def test_plan_is_prefilled_from_the_aggregation_and_the_agency(catalog):
+    agency_catalog = load_agency(ROOT / "examples" / "agencies" / "developing-data" / "agency.yaml", catalog)
+    agg = aggregate(agency_catalog, staff_files(agency_catalog, 80))
+    text = json.dumps(org_plan_blocks(agg), ensure_ascii=False)
+    assert agency_catalog.agency.vision_th in text
+    assert "ระยะกำลังพัฒนา" in text and "ใช้ข้อมูลร่วมกันระหว่างหน่วยงาน" in text  # target stage, yearly theme
+    assert all(t.title_th in text for t in catalog.development_themes)  # clause 4.8.1
+    top = agg.urgent()[0]
+    assert f"มี {top.code} {top.title_th}" in text  # a SMART goal draft for the most urgent gap
+    for section in catalog.form("org_plan").sections:
+        assert section.title_th in text
+
+
+def test_cli_aggregate_writes_xlsx_docx_and_csv(tmp_path, catalog, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    folder = tmp_path / "staff"
+    folder.mkdir()
+    for name, text in staff_files(catalog, 50):
+        (folder / name).write_text(text, encoding="utf-8")
+    for suffix in ("xlsx", "docx", "csv"):
+        out = tmp_path / f"plan.{suffix}"
+        assert main(["aggregate", str(folder), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "50 staff files used, 5 set aside" in err and "old-version.json" in err
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    assert book.sheetnames == ["แผนพัฒนาระดับองค์กร", "ตารางช่องว่างทักษะ"]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "plan.csv").read_bytes().decode("utf-8-sig"))))
+    assert sum(int(r["staff_required"]) for r in rows if r["code"] == "DLit100") == 50
+    assert docx.Document(tmp_path / "plan.docx").tables
+
+
+def test_cli_aggregate_refuses_a_missing_input(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main(["aggregate", str(tmp_path / "nothing"), "--out", str(tmp_path / "plan.xlsx")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_session_splits_the_browsers_single_buffer_back_into_files(catalog):
+    from digiskill.core.api import Session
+
+    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    contents = [text.encode("utf-8") for _name, text in SMALL]
+    result = json.loads(session.aggregate(json.dumps([n for n, _t in SMALL]), json.dumps([len(c) for c in contents]),
+                                          b"".join(contents), True))
+    assert result["used"] == 4 and len(result["rejected"]) == 2
+    assert session.gaps_csv() == aggregate_csv(aggregate(catalog, SMALL))
