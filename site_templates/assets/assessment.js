@@ -181,7 +181,8 @@
   function call(name, args) { return python.call(name, args); }
 
   function startPython() {
-    python = DigiskillPython.start({ root: root, onStatus: say, onReady: function (version) {
+    python = DigiskillPython.start({ root: root, onStatus: say,
+      hint: "คำตอบของคุณยังบันทึกอยู่ และกด \"บันทึกคำตอบ (.json)\" เพื่อเก็บเป็นไฟล์ได้เสมอ", onReady: function (version) {
       ready = true;
       say("พร้อมแล้ว: สร้างไฟล์แผนได้ (Python " + version + " ทำงานในเบราว์เซอร์นี้ ไม่ส่งข้อมูลออกไป)", "ok");
       $$("[data-action=docx], [data-action=xlsx], [data-action=print]").forEach(function (b) { b.disabled = false; });

@@ -90,7 +90,8 @@
     }, function (err) { showMessage("สร้างไฟล์ไม่สำเร็จ: " + err.message); });
   });
 
-  python = DigiskillPython.start({ root: root, onStatus: say, onReady: function (version) {
+  python = DigiskillPython.start({ root: root, onStatus: say,
+    hint: "ไฟล์ของบุคลากรไม่ได้ถูกส่งไปที่ใด ลองเปิดหน้านี้ใหม่ภายหลัง หรือใช้คำสั่ง digiskill aggregate", onReady: function (version) {
     say("พร้อมแล้ว (Python " + version + " ทำงานในเบราว์เซอร์นี้) เลือกไฟล์ได้เลย", "ok");
     if (pending) { var files = pending; pending = null; run(files); }
   } });

@@ -1,10 +1,12 @@
 /* digiskill: starts the Python worker (python-worker.js) and calls it. Shared by the self-assessment and the
    gap-analysis pages; the pages themselves hold no rules. Tests may set window.DIGISKILL_PYTHON_TIMEOUT_MS.
-   DigiskillPython.start({root, onStatus}) -> {call(name, args) -> Promise, isReady()} */
+   DigiskillPython.start({root, onStatus, onReady, hint}) -> {call(name, args) -> Promise, isReady()}
+   `hint` ends every failure message with what the user can still do on that page. */
 (function () {
   "use strict";
   function start(options) {
-    var root = options.root, say = options.onStatus;
+    var root = options.root, hint = options.hint ? " " + options.hint : "";
+    var say = function (text, kind) { options.onStatus(kind === "error" ? text + hint : text, kind); };
     var worker = null, ready = false, calls = {}, nextId = 1;
     var client = {
       isReady: function () { return ready; },
