@@ -230,3 +230,21 @@ def test_phone_width(browser, site_url):
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1
     page.context.close()
+
+
+def test_print_view_shows_only_the_plan_on_a4(browser, site_url):
+    recorded = start(browser, site_url, "?role=a1")
+    page = recorded.page
+    page.wait_for_selector(READY, timeout=60_000)
+    answer(page, "DLit200", False)
+    plan(page, "DLit200", 1, ["on-the-job"], "2027-03-31", "ใช้ตารางคำนวณ")
+    page.wait_for_selector("#ds-preview table")
+    page.emulate_media(media="print")
+    assert page.is_visible("#ds-preview") and "DLit200" in page.inner_text("#ds-preview")
+    for hidden in ("#step-group", "#step-skills", "#step-plan", ".md-header", ".md-sidebar--primary",
+                   'button[data-action="docx"]'):
+        assert not page.is_visible(hidden), hidden
+    pdf = page.pdf(format="A4")
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert 1 <= pages <= 3, pages
+    page.context.close()

@@ -6,9 +6,9 @@ catalog arrives as the JSON export and is rebuilt with `Catalog.from_dict`.
 from __future__ import annotations
 
 import dataclasses
-import types
-import typing
 from dataclasses import dataclass, field
+
+from .dataclass_dict import build_dataclass
 
 COMPONENTS = ("ability", "knowledge", "experience", "attribute")
 STATUSES = ("official", "provisional", "agency")  # agency: added or changed by the agency's settings file
@@ -397,30 +397,4 @@ class Catalog:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Catalog":
-        return _build(cls, data)
-
-
-def _build(cls, data):
-    """Rebuild a dataclass tree from plain dicts and lists (the JSON export)."""
-    hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if not f.init or f.name not in data:
-            continue
-        kwargs[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**kwargs)
-
-
-def _convert(hint, value):
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):  # `X | None`
-        if value is None:
-            return None
-        hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
-        origin = typing.get_origin(hint)
-    if origin is tuple:
-        (inner, _ellipsis) = typing.get_args(hint)
-        return tuple(_convert(inner, v) for v in value)
-    if dataclasses.is_dataclass(hint):
-        return _build(hint, value)
-    return value
+        return build_dataclass(cls, data)
