@@ -248,3 +248,18 @@ def test_print_view_shows_only_the_plan_on_a4(browser, site_url):
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert 1 <= pages <= 3, pages
     page.context.close()
+
+
+def test_storage_full_is_explained_and_json_still_saves(browser, site_url):
+    recorded = open_page(browser, "about:blank", accept_downloads=True)
+    page = recorded.page
+    page.add_init_script("""Storage.prototype.setItem = function () {
+        throw new DOMException('quota exceeded', 'QuotaExceededError'); };""")
+    page.goto(site_url + "assessment/?role=o2")
+    answer(page, "DLit100", False)
+    page.wait_for_selector(READY, timeout=60_000)  # the warning must outlive the "ready" status message
+    assert page.get_attribute("#ds-message", "data-kind") == "error"
+    assert "บันทึกในเบราว์เซอร์ไม่ได้" in page.inner_text("#ds-message")
+    saved = json.loads(download(page, "json").path().read_text(encoding="utf-8"))
+    assert saved["answers"]["DLit100"]["has"] is False
+    page.context.close()

@@ -58,6 +58,8 @@ def test_browser_and_cli_agree_exactly(browser, site_url, staff_dir, tmp_path, m
 
     group_counts = page.eval_on_selector_all(".ds-by-group tr", "rows => rows.slice(1).map(r => +r.cells[1].innerText)")
     assert sum(group_counts) == 80
+    role_counts = page.eval_on_selector_all(".ds-by-role tr", "rows => rows.slice(1).map(r => +r.cells[1].innerText)")
+    assert sum(role_counts) == 80
     assert page.locator("#heatmap svg rect").count() > 20 and page.locator("#top-gaps-chart svg rect").count() == 10
     assert axe_violations(page) == []
     assert recorded.foreign(site_url) == []

@@ -53,7 +53,8 @@
     try {
       localStorage.setItem(KEY, JSON.stringify(state));
     } catch (err) {
-      say("บันทึกในเบราว์เซอร์ไม่ได้ (พื้นที่เต็มหรือถูกปิดไว้) กด \"บันทึกคำตอบ (.json)\" เพื่อเก็บคำตอบเป็นไฟล์ก่อนปิดหน้านี้", "error");
+      // In the alert box, not the status line: the "Python is ready" message must not hide it.
+      showMessage("บันทึกในเบราว์เซอร์ไม่ได้ (พื้นที่เต็มหรือถูกปิดไว้) กด \"บันทึกคำตอบ (.json)\" เพื่อเก็บคำตอบเป็นไฟล์ก่อนปิดหน้านี้", "error");
     }
   }
 

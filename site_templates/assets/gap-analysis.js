@@ -36,6 +36,7 @@
       (result.rejected.length ? " · ไม่ได้ใช้ " + result.rejected.length + " ไฟล์ (ดูเหตุผลด้านล่าง)" : "");
     put("rejected", result.rejected.length ? table(["ไฟล์ที่ไม่ได้ใช้", "เหตุผล"], result.rejected.map(function (r) { return [r.file, r.reason_th]; }), "ds-rejected") : null);
     put("by-group", table(["กลุ่ม", "จำนวน (คน)"], result.staff_by_group.map(function (g) { return [g.title_th, g.count]; }), "ds-by-group"));
+    put("by-role", table(["บทบาท", "จำนวน (คน)"], Object.keys(result.staff_by_role).map(function (r) { return [r, result.staff_by_role[r]]; }), "ds-by-role"));
     document.getElementById("top-gaps-chart").innerHTML = result.top_gaps_svg;  // SVG text made by Python, escaped there
     put("top-gaps", table(["กลุ่ม", "รหัส", "ทักษะ", "ยังไม่มี", "สัดส่วน"], result.urgent.map(function (r) {
       return [r.group_title_th, r.code, r.title_th, r.lacking + "/" + r.required, percent(r.share)]; }), "ds-urgent"));
