@@ -8,20 +8,11 @@ import json
 import types
 import typing
 
-from .model import Catalog, Requirement, COMPONENTS
+from .core.xlsx_writer import neutralise
+from .model import COMPONENTS, Catalog, Requirement
 
 EXPORT_SCHEMA_VERSION = 1
 SCHEMA_ID = "https://digiskill.example/schemas/catalog.schema.json"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """Spreadsheet apps run cells that start with = + - @ as formulas; prefix such text with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def catalog_document(catalog: Catalog) -> dict:
     return {"schema_version": EXPORT_SCHEMA_VERSION, **catalog.to_dict()}
 

@@ -147,10 +147,10 @@ def aggregate_csv(agg: Aggregation) -> bytes:
     import csv
     import io
 
-    from .xlsx_writer import safe
+    from .xlsx_writer import neutralise
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows([safe(v) for v in row] for row in table_rows(agg))
+    writer.writerows([neutralise(v) for v in row] for row in table_rows(agg))
     return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read the Thai text as UTF-8

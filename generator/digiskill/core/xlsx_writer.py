@@ -10,8 +10,9 @@ import io
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe(value):
-    """Text that a spreadsheet would run as a formula (= + - @) gets a leading apostrophe."""
+def neutralise(value):
+    """Text that a spreadsheet would run as a formula (= + - @) gets a leading apostrophe. Used for every XLSX and
+    CSV digiskill writes (catalog export, IDP, organisation plan, gap table)."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
@@ -41,7 +42,7 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
 
     def put(sheet, row: int, values, *, header=False, border=True):
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=col, value=safe(value))
+            cell = sheet.cell(row=row, column=col, value=neutralise(value))
             cell.alignment = wrap
             if border:
                 cell.border = box
@@ -66,7 +67,7 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
             continue
         row = plan.max_row + (2 if kind == "heading" else 1) if plan.max_row > 1 or plan["A1"].value else 1
         if kind in ("title", "heading", "meta", "paragraph"):
-            cell = plan.cell(row=row, column=1, value=safe(block["text"]))
+            cell = plan.cell(row=row, column=1, value=neutralise(block["text"]))
             cell.font = Font(bold=kind in ("title", "heading"), size=14 if kind == "title" else 11)
         elif kind == "fields":
             for offset, (label, value) in enumerate(block["rows"]):
