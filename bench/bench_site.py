@@ -17,14 +17,14 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from digiskill.core.thaidate import thai_date
+from digiskill.browser_bundle import bundle
 from digiskill.loader import load_catalog
-from digiskill.pages import read_changelog, render_pages, template_environment
+from digiskill.pages import render_pages, site_context, template_environment
 from digiskill.site_assets import data_files, font_files, static_files
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-logging.getLogger("mkdocs").setLevel(logging.ERROR)
+logging.basicConfig(level=logging.ERROR)
 
 
 def timed_build(config_file: Path, site_dir: Path, repeat: int = 3) -> float:
@@ -42,7 +42,8 @@ def project_copy(work: Path, catalog_dir: Path) -> Path:
     shutil.copytree(catalog_dir, project / "catalog")
     for name in ("content", "site_templates"):
         shutil.copytree(ROOT / name, project / name)
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    for installed in ("node_modules", ".cache"):  # what scripts/setup installed: link, do not copy
+        (project / installed).symlink_to(ROOT / installed)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copy(ROOT / "CHANGELOG.md", project / "CHANGELOG.md")
     return project
@@ -53,18 +54,20 @@ def bare_copy(work: Path) -> Path:
     catalog = load_catalog(ROOT / "catalog")
     docs = work / "bare" / "docs"
     shutil.copytree(ROOT / "content", docs)
-    extra = {"thai_date": thai_date, "qr_svg": None, "page_url": lambda p: p,
-             "changelog": read_changelog(ROOT / "CHANGELOG.md")}
+    extra = site_context(catalog, "", ROOT / "CHANGELOG.md")
     for path, markdown in render_pages(catalog, template_environment([ROOT / "site_templates" / "pages"]),
                                        extra).items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(markdown, encoding="utf-8")
-    for path, content in data_files(catalog).items():
+    python_copies, python_files = bundle(ROOT / "node_modules", ROOT / ".cache" / "browser-wheels")
+    for path, content in {**data_files(catalog), **python_files}.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_bytes(content)
-    for path, source in {**static_files(ROOT / "site_templates"), **font_files(ROOT / "node_modules")}.items():
+    for path, source in {**static_files(ROOT / "site_templates"), **font_files(ROOT / "node_modules"),
+                         **python_copies}.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(source, docs / path)
+    shutil.copytree(ROOT / "site_templates" / "overrides", work / "bare" / "site_templates" / "overrides")
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: content", "docs_dir: docs")
     text = text.split("  - digiskill:")[0] + "\nextra_css: [assets/digiskill/digiskill.css]\n" + \

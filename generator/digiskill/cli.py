@@ -63,10 +63,8 @@ def cmd_export(args) -> int:
 
 def cmd_idp(args) -> int:
     from .core.answers import parse_assessment
-    from .core.docx_writer import render_docx
     from .core.idp import build_idp
-    from .core.idp_document import idp_blocks
-    from .core.xlsx_writer import render_xlsx
+    from .core.idp_document import idp_docx, idp_xlsx
     from .loader import load_catalog
 
     catalog = load_catalog(args.catalog)
@@ -79,8 +77,7 @@ def cmd_idp(args) -> int:
     suffix = Path(args.out).suffix.lower()
     if suffix not in (".docx", ".xlsx"):
         raise ExportError(f"{args.out}: expected a file name ending in .docx or .xlsx")
-    blocks = idp_blocks(idp)
-    data = render_docx(blocks, title=f"IDP {idp.role.code}") if suffix == ".docx" else render_xlsx(blocks)
+    data = idp_docx(idp) if suffix == ".docx" else idp_xlsx(idp)
     write_atomic(Path(args.out), data)
     print(f"wrote {args.out}: {idp.counts['gaps']} skills to develop for {idp.role.code}", file=sys.stderr)
     return 0
@@ -88,9 +85,7 @@ def cmd_idp(args) -> int:
 
 def cmd_aggregate(args) -> int:
     from .core.aggregate import aggregate, aggregate_csv
-    from .core.docx_writer import render_docx
-    from .core.org_plan import org_plan_blocks
-    from .core.xlsx_writer import render_xlsx
+    from .core.org_plan import org_plan_docx, org_plan_xlsx
     from .loader import load_catalog
 
     catalog = load_catalog(args.catalog)
@@ -112,12 +107,7 @@ def cmd_aggregate(args) -> int:
             raise ExportError(f"{item}: no such file or folder")
     files = [(p.name, p.read_bytes()) for p in paths]  # bare names, as the browser sees them
     agg = aggregate(catalog, files, anonymise=not args.keep_names)
-    if suffix == ".csv":
-        data = aggregate_csv(agg)
-    elif suffix == ".docx":
-        data = render_docx(org_plan_blocks(agg), title="แผนพัฒนาทักษะด้านดิจิทัลระดับองค์กร")
-    else:
-        data = render_xlsx(org_plan_blocks(agg), first_sheet="แผนพัฒนาระดับองค์กร")
+    data = {".csv": aggregate_csv, ".docx": org_plan_docx, ".xlsx": org_plan_xlsx}[suffix](agg)
     write_atomic(Path(args.out), data)
     print(f"wrote {args.out}: {agg.used} staff files used, {len(agg.rejected)} set aside", file=sys.stderr)
     for rejected in agg.rejected:

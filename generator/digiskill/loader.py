@@ -25,6 +25,26 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
+def read_checked_file(path: Path, schema: dict, missing: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read one YAML file and check it against its schema. Returns the document (None unless it passed) and every
+    problem: missing file, not UTF-8, YAML syntax, empty file, schema. Used for the catalog and agency files."""
+    shown = display_path(path)
+    if not path.is_file():
+        return None, [Problem(shown, None, "", "missing_file", missing)]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        return None, [Problem(shown, None, "", "not_utf8", f"expected UTF-8 text, found bytes that are not UTF-8 "
+                                                           f"(at byte {err.start}); save the file as UTF-8")]
+    doc, problems = read_yaml(text, shown)
+    if problems:
+        return None, problems
+    if doc.data is None:
+        return None, [Problem(shown, 1, "", "empty_file", "the file is empty")]
+    problems = check_schema(doc, schema)
+    return (None if problems else doc), problems
+
+
 def read_catalog_files(directory: str | os.PathLike) -> tuple[dict[str, YamlDocument], list[Problem]]:
     """Read and schema-check every catalog file. Returns the documents that passed and all problems."""
     root = Path(directory)
@@ -41,26 +61,9 @@ def read_catalog_files(directory: str | os.PathLike) -> tuple[dict[str, YamlDocu
     wanted += [(f"units/{p.name}", p, UNITS) for p in unit_files]
     docs: dict[str, YamlDocument] = {}
     for name, path, schema in wanted:
-        shown = display_path(path)
-        if not path.is_file():
-            problems.append(Problem(shown, None, "", "missing_file", "this catalog file is missing"))
-            continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as err:
-            problems.append(Problem(shown, None, "", "not_utf8", f"expected UTF-8 text, found bytes that are not "
-                                                                 f"UTF-8 (at byte {err.start}); save the file as UTF-8"))
-            continue
-        doc, read_problems = read_yaml(text, shown)
-        problems += read_problems
-        if read_problems:
-            continue
-        if doc.data is None:
-            problems.append(Problem(shown, 1, "", "empty_file", "the file is empty"))
-            continue
-        schema_problems = check_schema(doc, schema)
-        problems += schema_problems
-        if not schema_problems:
+        doc, file_problems = read_checked_file(path, schema, "this catalog file is missing")
+        problems += file_problems
+        if doc is not None:
             docs[name] = doc
     return docs, problems
 

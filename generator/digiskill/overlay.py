@@ -14,11 +14,9 @@ from pathlib import Path
 
 from .crosscheck import CrossChecker
 from .errors import InputError, Problem
-from .loader import display_path
-from .model import Agency, AgencyGoal, AgencyTheme, Behaviour, Catalog, LearningLink, Requirement, Unit
-from .schema_check import check_schema
+from .loader import read_checked_file
+from .model import Agency, AgencyGoal, AgencyTheme, Behaviour, Catalog, LearningLink, Unit
 from .source_schema import AGENCY
-from .yamlsource import read_yaml
 
 
 class OverlayError(InputError):
@@ -27,25 +25,12 @@ class OverlayError(InputError):
 
 def load_agency(path: str | os.PathLike, catalog: Catalog) -> Catalog:
     path = Path(path)
-    shown = display_path(path)
-    if not path.is_file():
-        raise OverlayError([Problem(shown, None, "", "missing_file", "the agency file does not exist")])
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise OverlayError([Problem(shown, None, "", "not_utf8", f"expected UTF-8 text (byte {err.start}); "
-                                                                  "save the file as UTF-8")]) from None
-    doc, problems = read_yaml(text, shown)
-    if not problems and doc.data is None:
-        problems.append(Problem(shown, 1, "", "empty_file", "the file is empty"))
-    if problems:
-        raise OverlayError(problems)
-    problems = check_schema(doc, AGENCY)
+    doc, problems = read_checked_file(path, AGENCY, "the agency file does not exist")
     if not problems:
         problems = _cross_check(doc, catalog, path.parent)
     if problems:
         raise OverlayError(problems)
-    return apply_agency(catalog, doc.data, shown)
+    return apply_agency(catalog, doc.data, doc.file)
 
 
 def _cross_check(doc, catalog: Catalog, folder: Path) -> list[Problem]:

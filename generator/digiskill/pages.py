@@ -221,6 +221,28 @@ def render_pages(catalog: Catalog, env: jinja2.Environment, extra: dict | None =
     return out
 
 
+def page_url_path(md_path: str) -> str:
+    """'skills/dlit100.md' -> 'skills/dlit100/' (directory URLs), 'data/index.md' -> 'data/'."""
+    stem = md_path[: -len(".md")]
+    if posixpath.basename(stem) == "index":
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
+
+
+def site_context(catalog: Catalog, site_url: str, changelog_file: Path) -> dict:
+    """What every generated page may use besides the catalog (the `extra` of `render_pages`)."""
+    from .core.thaidate import thai_date
+    from .qr import qr_svg
+
+    return {
+        "thai_date": thai_date,
+        "qr_svg": qr_svg if site_url else None,  # a QR code needs the address the site is hosted at
+        "page_url": lambda md_path: site_url.rstrip("/") + "/" + page_url_path(md_path),
+        "changelog": read_changelog(changelog_file),
+        "default_stage": catalog.agency.target_stage if catalog.agency else "",
+    }
+
+
 def read_changelog(path: Path) -> list[dict]:
     """The "### Catalog content" part of each release in CHANGELOG.md, for the data page."""
     if not path.is_file():

@@ -3,7 +3,6 @@ assets and downloads, and makes Thai search work. The page logic itself lives in
 from __future__ import annotations
 
 import logging
-import posixpath
 from pathlib import Path
 
 from mkdocs.config import base
@@ -13,14 +12,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .browser_bundle import bundle
-from .core.thaidate import thai_date
 from .csp import write_csp
 from .errors import DigiskillError
 from .loader import load_catalog
 from .overlay import load_agency
 from .navigation import default_nav
-from .pages import read_changelog, render_pages, template_environment
-from .qr import qr_svg
+from .pages import render_pages, site_context, template_environment
 from .site_assets import data_files, font_files, static_files
 from .thai_search import segment_search_index
 
@@ -80,14 +77,7 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
             raise PluginError(str(err)) from err
         templates = Path(self.config.templates_dir)
         env = template_environment([templates / "pages"])
-        site_url = config.site_url or ""
-        extra = {
-            "thai_date": thai_date,
-            "qr_svg": qr_svg if site_url else None,
-            "page_url": lambda md_path: site_url.rstrip("/") + "/" + page_url_path(md_path),
-            "changelog": read_changelog(self.root / self.config.changelog_file),
-            "default_stage": catalog.agency.target_stage if catalog.agency else "",
-        }
+        extra = site_context(catalog, config.site_url or "", self.root / self.config.changelog_file)
         for path, markdown in render_pages(catalog, env, extra).items():
             if files.get_file_from_path(path) is None:  # a hand-written page in content/ wins
                 files.append(File.generated(config, path, content=markdown))
@@ -134,10 +124,3 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
                 server.watch(str((self.root / self.config.agency_file).parent))
         return server
 
-
-def page_url_path(md_path: str) -> str:
-    """'skills/dlit100.md' -> 'skills/dlit100/' (directory URLs), 'data/index.md' -> 'data/'."""
-    stem = md_path[: -len(".md")]
-    if posixpath.basename(stem) == "index":
-        stem = posixpath.dirname(stem)
-    return f"{stem}/" if stem else ""

@@ -16,11 +16,9 @@ from ..model import Catalog
 from .aggregate import aggregate, aggregate_csv, table_rows
 from .answers import ImportFileError, parse_assessment
 from .charts import heatmap_svg, top_gaps_svg
-from .docx_writer import render_docx
 from .idp import build_idp, classify_group
-from .idp_document import idp_blocks
-from .org_plan import org_plan_blocks
-from .xlsx_writer import render_xlsx
+from .idp_document import idp_blocks, idp_docx, idp_xlsx
+from .org_plan import org_plan_docx, org_plan_xlsx
 
 
 class Session:
@@ -48,11 +46,10 @@ class Session:
                            "balance": idp.balance, "balance_note_th": idp.balance_note_th}, ensure_ascii=False)
 
     def docx(self, state_json: str) -> bytes:
-        idp = self._idp(state_json)
-        return render_docx(idp_blocks(idp), title=f"IDP {idp.role.code}")
+        return idp_docx(self._idp(state_json))
 
     def xlsx(self, state_json: str) -> bytes:
-        return render_xlsx(idp_blocks(self._idp(state_json)))
+        return idp_xlsx(self._idp(state_json))
 
     def classify(self, shares_json: str, career_path: str | None = None) -> str:
         return json.dumps(classify_group(self.catalog, json.loads(shares_json), career_path or None),
@@ -72,10 +69,10 @@ class Session:
         return json.dumps(aggregation_json(agg), ensure_ascii=False)
 
     def org_plan_docx(self) -> bytes:
-        return render_docx(org_plan_blocks(self._last), title="แผนพัฒนาทักษะด้านดิจิทัลระดับองค์กร")
+        return org_plan_docx(self._last)
 
     def org_plan_xlsx(self) -> bytes:
-        return render_xlsx(org_plan_blocks(self._last), first_sheet="แผนพัฒนาระดับองค์กร")
+        return org_plan_xlsx(self._last)
 
     def gaps_csv(self) -> bytes:
         return aggregate_csv(self._last)

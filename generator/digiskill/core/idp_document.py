@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime
 
+from .docx_writer import render_docx
 from .idp import Idp
 from .thaidate import thai_date
+from .xlsx_writer import render_xlsx
 
 HAS_TH = {True: "มี", False: "ไม่มี (ต้องพัฒนา)", None: "ยังไม่ได้ตอบ"}
 PROVISIONAL_NOTE = ("รายการทักษะที่มีเครื่องหมาย * เป็นร่างของโครงการ digiskill (provisional) "
@@ -79,3 +81,12 @@ def idp_blocks(idp: Idp, today: datetime.date | None = None) -> list[dict]:
                {"type": "signatures", "rows": [_label(idp, "sign", "signed_person"),
                                                _label(idp, "sign", "signed_supervisor")]}]
     return blocks
+
+
+def idp_docx(idp: Idp) -> bytes:
+    """The IDP draft as Word; the CLI and the browser both call this, so their files are the same."""
+    return render_docx(idp_blocks(idp), title=f"IDP {idp.role.code}")
+
+
+def idp_xlsx(idp: Idp) -> bytes:
+    return render_xlsx(idp_blocks(idp))

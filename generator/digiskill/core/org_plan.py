@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime
 
 from .aggregate import Aggregation, CSV_COLUMNS, table_rows
+from .docx_writer import render_docx
 from .thaidate import BE_OFFSET, thai_date
+from .xlsx_writer import render_xlsx
 
 PHASES = (1, 3, 5)
 GOAL_SHARE = 80  # the SMART goal drafts aim at this share of the target group having the unit
@@ -80,3 +82,12 @@ def org_plan_blocks(agg: Aggregation, today: datetime.date | None = None) -> lis
                        "headers": ["ชื่อ", "บทบาท", "ทักษะที่ต้องพัฒนา"],
                        "rows": [list(p) for p in agg.people], "hidden_in_docx": True})
     return blocks
+
+
+def org_plan_docx(agg: Aggregation) -> bytes:
+    """The organisation plan draft as Word; the CLI and the browser both call this."""
+    return render_docx(org_plan_blocks(agg), title="แผนพัฒนาทักษะด้านดิจิทัลระดับองค์กร")
+
+
+def org_plan_xlsx(agg: Aggregation) -> bytes:
+    return render_xlsx(org_plan_blocks(agg), first_sheet="แผนพัฒนาระดับองค์กร")
