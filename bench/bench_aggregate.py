@@ -21,8 +21,8 @@ from staff_files import staff_files  # noqa: E402
 
 from digiskill.cli import build_site  # noqa: E402
 from digiskill.core.aggregate import aggregate  # noqa: E402
-from digiskill.loader import load_catalog  # noqa: E402
-from digiskill.static_server import serve_in_background  # noqa: E402
+from digiskill.catalog.loader import load_catalog  # noqa: E402
+from digiskill.site.static_server import serve_in_background  # noqa: E402
 
 
 def main() -> None:

@@ -26,9 +26,9 @@ from browser import launch  # noqa: E402
 
 from digiskill.cli import build_site  # noqa: E402
 from digiskill.core.api import Session  # noqa: E402
-from digiskill.export import export_json  # noqa: E402
-from digiskill.loader import load_catalog  # noqa: E402
-from digiskill.static_server import serve_in_background  # noqa: E402
+from digiskill.catalog.export import export_json  # noqa: E402
+from digiskill.catalog.loader import load_catalog  # noqa: E402
+from digiskill.site.static_server import serve_in_background  # noqa: E402
 
 RUNS = 3
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from digiskill.loader import load_catalog
+from digiskill.catalog.loader import load_catalog
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 

@@ -17,10 +17,10 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from digiskill.browser_bundle import bundle
-from digiskill.loader import load_catalog
-from digiskill.pages import render_pages, site_context, template_environment
-from digiskill.site_assets import data_files, font_files, static_files
+from digiskill.site.browser_bundle import bundle
+from digiskill.catalog.loader import load_catalog
+from digiskill.site.pages import render_pages, site_context, template_environment
+from digiskill.site.site_assets import data_files, font_files, static_files
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from digiskill.loader import load_catalog
+from digiskill.catalog.loader import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG_DIR = ROOT / "catalog"
@@ -42,7 +42,7 @@ def built_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built default site served over HTTP on a free local port."""
-    from digiskill.static_server import serve_in_background
+    from digiskill.site.static_server import serve_in_background
 
     server, url = serve_in_background(built_site)
     yield url

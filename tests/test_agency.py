@@ -9,7 +9,7 @@ import yaml
 
 from conftest import ROOT
 from digiskill.cli import build_site, main
-from digiskill.overlay import OverlayError, load_agency
+from digiskill.catalog.agency import OverlayError, load_agency
 from linkcheck import broken_links, parse
 
 EXAMPLE = ROOT / "examples" / "agencies" / "developing-data" / "agency.yaml"
@@ -134,7 +134,7 @@ def test_the_agency_reaches_the_downloaded_idp(browser, agency_site):
     import docx
 
     from browser import open_page
-    from digiskill.static_server import serve_in_background
+    from digiskill.site.static_server import serve_in_background
 
     server, url = serve_in_background(agency_site)
     try:

@@ -14,7 +14,7 @@ from conftest import ROOT
 from digiskill.cli import main
 from digiskill.core.aggregate import aggregate, aggregate_csv
 from digiskill.core.org_plan import org_plan_blocks
-from digiskill.overlay import load_agency
+from digiskill.catalog.agency import load_agency
 from staff_files import staff_files
 from test_core import assessment
 

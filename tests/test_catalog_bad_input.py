@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import CATALOG_DIR
 from digiskill.cli import main
 from digiskill.errors import CatalogError
-from digiskill.loader import load_catalog
+from digiskill.catalog.loader import load_catalog
 
 CASES = sorted((Path(__file__).parent / "bad_input" / "catalog").glob("*.yaml"))
 

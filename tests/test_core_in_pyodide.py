@@ -8,8 +8,8 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from digiskill.browser_bundle import bundle
-from digiskill.export import export_json
+from digiskill.site.browser_bundle import bundle
+from digiskill.catalog.export import export_json
 from test_core import A1
 
 

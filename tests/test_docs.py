@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 from digiskill.cli import build_parser
-from digiskill.plugin import DigiskillConfig
+from digiskill.site.plugin import DigiskillConfig
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -11,15 +11,15 @@ import openpyxl
 
 from conftest import ROOT
 from digiskill.cli import main
-from digiskill.export import json_schema
+from digiskill.catalog.export import json_schema
 from digiskill.model import Catalog
 
-SCHEMA_FILE = ROOT / "generator" / "digiskill" / "schemas" / "catalog.schema.json"
+SCHEMA_FILE = ROOT / "generator" / "digiskill" / "catalog" / "schemas" / "catalog.schema.json"
 
 
 def test_published_schema_is_current():
     assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json_schema(), \
-        "regenerate: digiskill export --format schema --out generator/digiskill/schemas/catalog.schema.json"
+        "regenerate: digiskill export --format schema --out generator/digiskill/catalog/schemas/catalog.schema.json"
 
 
 def test_json_export_validates_and_round_trips(tmp_path, catalog, monkeypatch):
@@ -68,7 +68,7 @@ def test_xlsx_export_opens_in_openpyxl_with_a_sheet_per_table(tmp_path, catalog,
 
 
 def test_formula_like_text_is_neutralised():
-    from digiskill.export import neutralise
+    from digiskill.catalog.export import neutralise
     assert neutralise("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert neutralise("@x") == "'@x" and neutralise("ok") == "ok" and neutralise(3) == 3
 

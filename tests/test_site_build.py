@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from digiskill.cli import build_site, main
 from digiskill.errors import SiteBuildError
-from digiskill.thai_search import ZWSP
+from digiskill.site.thai_search import ZWSP
 from linkcheck import broken_links, external_resources, parse
 
 
@@ -117,7 +117,7 @@ def test_broken_catalog_fails_the_build_with_the_catalog_message(tmp_path, capsy
 def test_serve_watches_the_catalog_and_templates():
     from mkdocs.config import load_config
 
-    from digiskill.plugin import DigiskillPlugin
+    from digiskill.site.plugin import DigiskillPlugin
 
     class FakeServer:
         def __init__(self):

@@ -30,7 +30,7 @@ def test_model_and_core_import_on_the_standard_library_alone(catalog):
 def test_the_browser_wheel_holds_only_standard_library_modules():
     import ast
     import zipfile, io
-    from digiskill.browser_bundle import core_wheel
+    from digiskill.site.browser_bundle import core_wheel
 
     name, data = core_wheel()
     allowed = set(sys.stdlib_module_names) | {"digiskill"}

@@ -30,11 +30,11 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def cmd_validate(args) -> int:
-    from .loader import load_catalog
+    from .catalog.loader import load_catalog
 
     catalog = load_catalog(args.catalog_dir)
     if args.agency:
-        from .overlay import load_agency
+        from .catalog.agency import load_agency
 
         catalog = load_agency(args.agency, catalog)
         print(f"{args.agency}: valid — {catalog.agency.name_th}, target stage {catalog.agency.target_stage} "
@@ -46,8 +46,8 @@ def cmd_validate(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .export import EXPORTERS
-    from .loader import load_catalog
+    from .catalog.export import EXPORTERS
+    from .catalog.loader import load_catalog
 
     catalog = load_catalog(args.catalog)
     data = EXPORTERS[args.format](catalog)
@@ -65,7 +65,7 @@ def cmd_idp(args) -> int:
     from .core.answers import parse_assessment
     from .core.idp import build_idp
     from .core.idp_document import idp_docx, idp_xlsx
-    from .loader import load_catalog
+    from .catalog.loader import load_catalog
 
     catalog = load_catalog(args.catalog)
     path = Path(args.answers)
@@ -86,11 +86,11 @@ def cmd_idp(args) -> int:
 def cmd_aggregate(args) -> int:
     from .core.aggregate import aggregate, aggregate_csv
     from .core.org_plan import org_plan_docx, org_plan_xlsx
-    from .loader import load_catalog
+    from .catalog.loader import load_catalog
 
     catalog = load_catalog(args.catalog)
     if args.agency:
-        from .overlay import load_agency
+        from .catalog.agency import load_agency
 
         catalog = load_agency(args.agency, catalog)
     suffix = Path(args.out).suffix.lower()
@@ -122,7 +122,7 @@ def cmd_new_agency(args) -> int:
     if target.exists():
         raise ExportError(f"{target}: already exists; edit it, or choose another folder")
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, files("digiskill").joinpath("agency_template.yaml").read_bytes())
+    write_atomic(target, files("digiskill").joinpath("catalog", "agency_template.yaml").read_bytes())
     print(f"wrote {target}: edit it, then run: digiskill build --agency {target}", file=sys.stderr)
     return 0
 
@@ -173,7 +173,7 @@ def cmd_serve(args) -> int:
 
         serve(args.config, open_in_browser=False, dev_addr=f"{args.host}:{args.port}")
         return 0
-    from .static_server import make_server
+    from .site.static_server import make_server
 
     if not Path(args.site, "index.html").is_file():
         raise SiteBuildError(f"{args.site}: no index.html here; build the site first (digiskill build --out DIR)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from .agency_records import Agency
 from .dataclass_dict import build_dataclass
 
 COMPONENTS = ("ability", "knowledge", "experience", "attribute")
@@ -246,55 +247,6 @@ class Form:
     sections: tuple[FormSection, ...]
     source: str
     status: str
-
-
-@dataclass(frozen=True)
-class AgencyGoal:
-    horizon: int  # years: 1, 3 or 5
-    trait: str  # a digital-government trait code
-    text_th: str
-
-
-@dataclass(frozen=True)
-class AgencyTheme:
-    year: int  # Buddhist-era fiscal year
-    title_th: str
-    units: tuple[str, ...]
-    groups: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class LearningLink:
-    unit: str
-    title_th: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Agency:
-    """The agency's own settings (agency.yaml), applied over the base catalog (seed Org 1.1–1.5, Org 2, Org 3.2)."""
-
-    name_th: str
-    short_name: str
-    target_stage: str
-    target_year: int  # Buddhist era
-    vision_th: str
-    goals: tuple[AgencyGoal, ...]
-    themes: tuple[AgencyTheme, ...]
-    learning_links: tuple[LearningLink, ...]
-    added_units: tuple[str, ...]
-    removed_units: tuple[str, ...]
-    changed_roles: tuple[str, ...]
-    source: str
-    name_en: str = ""
-    logo: str = ""
-    contact_th: str = ""
-
-    def themes_for_unit(self, unit_code: str) -> list[AgencyTheme]:
-        return [t for t in self.themes if unit_code in t.units]
-
-    def links_for_unit(self, unit_code: str) -> list[LearningLink]:
-        return [link for link in self.learning_links if link.unit == unit_code]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import difflib
 
 import jsonschema
 
-from .errors import Problem
+from ..errors import Problem
 from .yamlsource import YamlDocument, describe, format_path
 
 _JSON_TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",

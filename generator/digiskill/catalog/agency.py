@@ -13,9 +13,10 @@ import os
 from pathlib import Path
 
 from .crosscheck import CrossChecker
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
 from .loader import read_checked_file
-from .model import Agency, AgencyGoal, AgencyTheme, Behaviour, Catalog, LearningLink, Unit
+from ..agency_records import Agency, AgencyGoal, AgencyTheme, LearningLink
+from ..model import Behaviour, Catalog, Unit
 from .source_schema import AGENCY
 
 

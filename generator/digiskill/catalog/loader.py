@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 from .crosscheck import cross_check
-from .errors import CatalogError, Problem
-from .model import Catalog
+from ..errors import CatalogError, Problem
+from ..model import Catalog
 from .schema_check import check_schema
 from .source_schema import FILES, UNITS
 from .yamlsource import YamlDocument, read_yaml

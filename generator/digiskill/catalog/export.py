@@ -8,8 +8,8 @@ import json
 import types
 import typing
 
-from .core.xlsx_writer import neutralise
-from .model import COMPONENTS, Catalog, Requirement
+from ..core.xlsx_writer import neutralise
+from ..model import COMPONENTS, Catalog, Requirement
 
 EXPORT_SCHEMA_VERSION = 1
 SCHEMA_ID = "https://digiskill.example/schemas/catalog.schema.json"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problem
+from ..errors import Problem
 from .yamlsource import YamlDocument, format_path
 
 

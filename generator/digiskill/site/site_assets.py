@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import DigiskillError
-from .export import export_csv, export_json, export_schema, export_xlsx
-from .model import Catalog
+from ..errors import DigiskillError
+from ..catalog.export import export_csv, export_json, export_schema, export_xlsx
+from ..model import Catalog
 
 # The Thai font comes from the npm package pinned in package.json (@fontsource/sarabun, OFL), never from a CDN.
 FONT_PACKAGE = "@fontsource/sarabun"

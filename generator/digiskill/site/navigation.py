@@ -2,7 +2,7 @@
 matrix pages rather than listed, to keep the menu short."""
 from __future__ import annotations
 
-from .model import Catalog
+from ..model import Catalog
 from .pages import domain_path, group_path, role_path
 
 GUIDELINE = ["guideline/index.md", *(f"guideline/org-{n}.md" for n in range(1, 6)),

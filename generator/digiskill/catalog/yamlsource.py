@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .errors import Problem
+from ..errors import Problem
 
 Path = tuple  # of str keys and int list indexes
 

@@ -13,9 +13,9 @@ from mkdocs.structure.files import File, Files
 
 from .browser_bundle import bundle
 from .csp import write_csp
-from .errors import DigiskillError
-from .loader import load_catalog
-from .overlay import load_agency
+from ..errors import DigiskillError
+from ..catalog.loader import load_catalog
+from ..catalog.agency import load_agency
 from .navigation import default_nav
 from .pages import render_pages, site_context, template_environment
 from .site_assets import data_files, font_files, static_files

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from .model import COMPONENTS, Catalog, Role, Unit
+from ..model import COMPONENTS, Catalog, Role, Unit
 
 ROLE_PATH = "roles/{slug}.md"
 UNIT_PATH = "skills/{slug}.md"
@@ -122,7 +122,7 @@ def provenance_summary(catalog: Catalog) -> list[dict]:
 
 def assessment_context(catalog: Catalog) -> dict:
     """Everything the self-assessment page renders at build time, so people can answer before Python has loaded."""
-    from .core.idp import suggest_methods
+    from ..core.idp import suggest_methods
 
     questions = []
     for component in catalog.components:
@@ -231,7 +231,7 @@ def page_url_path(md_path: str) -> str:
 
 def site_context(catalog: Catalog, site_url: str, changelog_file: Path) -> dict:
     """What every generated page may use besides the catalog (the `extra` of `render_pages`)."""
-    from .core.thaidate import thai_date
+    from ..core.thaidate import thai_date
     from .qr import qr_svg
 
     return {

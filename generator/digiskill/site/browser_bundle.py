@@ -16,14 +16,14 @@ import re
 import zipfile
 from pathlib import Path
 
-from . import __version__
-from .errors import DigiskillError
+from .. import __version__
+from ..errors import DigiskillError
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the digiskill package
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 SITE_DIR = "assets/pyodide"
 # The browser core: what the worker imports. Everything here is standard-library only (tests check this).
-CORE_FILES = ["__init__.py", "errors.py", "model.py", "dataclass_dict.py", *(f"core/{p.name}" for p in sorted((PACKAGE_DIR / "core")
+CORE_FILES = ["__init__.py", "errors.py", "model.py", "agency_records.py", "dataclass_dict.py", *(f"core/{p.name}" for p in sorted((PACKAGE_DIR / "core")
                                                                                        .glob("*.py")))]
 PURE_WHEELS = {  # wheel file prefix -> (lock name (PEP 503 normalised, as Pyodide expects), imports, dependencies)
     "openpyxl": ("openpyxl", ["openpyxl"], ["et-xmlfile"]),
