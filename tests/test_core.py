@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from digiskill.cli import main
-from digiskill.core.answers import ImportFileError, parse_assessment
+from digiskill.core.answers_check import ImportFileError, check_answers, parse_assessment
 from digiskill.core.api import Session
 from digiskill.core.docx_writer import render_docx
 from digiskill.core.idp import build_idp, classify_group
@@ -83,11 +83,12 @@ def test_group_finder_follows_the_seeds_rules(catalog, shares, career, group):
 @pytest.mark.parametrize("source,code", [
     ("{not json", "not_json"),
     ("[1, 2]", "not_object"),
-    (json.dumps({"hello": "world"}), "foreign_file"),
+    (json.dumps({"hello": "world"}), "format_missing"),
+    (json.dumps({**assessment(), "format": "sfia-assessment"}), "foreign_file"),
     (json.dumps({**assessment(), "schema_version": 99}), "newer_version"),
     (json.dumps({**assessment(), "framework": {"id": "sfia-9"}}), "other_framework"),
     (json.dumps(assessment(role="Z9")), "unknown_role"),
-    (json.dumps(assessment(answers={"DT500": {"has": True}})), "unknown_item"),
+    (json.dumps(assessment(answers={"XX500": {"has": True}})), "unknown_item"),
     (json.dumps(assessment(answers={"DLit100": {"has": "yes"}})), "wrong_type"),
     (json.dumps(assessment(answers={"DLit100": {"has": False}}, plan={"DLit100": {"target_date": "31/3/2570"}})),
      "bad_date"),
@@ -100,6 +101,12 @@ def test_broken_imports_are_refused_with_a_thai_message(catalog, source, code):
     shape = caught.value.as_json()
     assert shape["ok"] is False and shape["errors"][0]["message_th"]
     assert "{" not in shape["errors"][0]["message_th"]  # every placeholder was filled
+
+
+def test_answers_outside_the_role_are_kept_with_a_warning(catalog):
+    checked = check_answers(json.dumps(assessment(answers={"DT500": {"has": True}})), catalog)
+    assert checked.ok and checked.assessment.answers["DT500"].has is True
+    assert [(w.code, w.path) for w in checked.warnings] == [("not_for_role", "answers.DT500")]
 
 
 def test_round_trip_of_the_file_format(catalog):
@@ -130,10 +137,11 @@ def test_xlsx_has_plan_and_assessment_sheets_and_neutralised_formulas(catalog):
     idp = build_idp(catalog, parse_assessment(data, catalog))
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(idp_blocks(idp))))
     assert book.sheetnames == ["แผนพัฒนา (IDP)", "ผลการประเมิน"]
-    values = [v for row in book.worksheets[0].iter_rows(values_only=True) for v in row if v]
-    assert "'+SUM(A1)" in values
-    notes = [row for row in book.worksheets[1].iter_rows(values_only=True) if row[1] == "DLit200"]
-    assert notes[0][4].startswith("'=")
+    cells = {c.value: c for row in book.worksheets[0].iter_rows() for c in row if c.value}
+    assert cells["+SUM(A1)"].data_type == "s" and cells["+SUM(A1)"].quotePrefix  # text as typed, no apostrophe
+    notes = [row for row in book.worksheets[1].iter_rows() if row[1].value == "DLit200"]
+    assert notes[0][4].value == "=cmd|' /C calc'!A0" and notes[0][4].data_type == "s" and notes[0][4].quotePrefix
+    assert not [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
 
 
 def test_session_is_what_the_worker_calls(catalog):

@@ -29,8 +29,13 @@ def test_core_runs_in_pyodide_from_the_sites_own_bundle(tmp_path, catalog):
     out = json.loads(result.stdout.strip().splitlines()[-1])
     assert out["python"].startswith("3.14")
     assert out["preview"]["counts"]["gaps"] == 3
-    plan = next(b for b in out["preview"]["blocks"] if b.get("name") == "plan")
-    assert plan["rows"][0][1].startswith("DS300") and plan["rows"][0][4] == "31 มีนาคม 2570"
+    html = out["preview"]["html"]
+    assert "<tr><td>1</td><td>DS300" in html and "<td>31 มีนาคม 2570</td>" in html  # priority 1 first
     assert out["docx_head"] == "PK" and out["docx_size"] > 3000 and out["xlsx_size"] > 3000
     assert out["import_broken"]["errors"][0]["code"] == "not_json"
+    assert out["deep"]["errors"][0]["code"] == "too_deep"  # Pyodide's smaller stack: still an answer
+    draft = out["draft"]
+    assert draft["assessment"]["role"] is None and [e["path"] for e in draft["errors"]] == ["mission"]
+    assert out["aggregate"] == [{"file": "b.json", "reason_th": "ไฟล์นี้ไม่ใช่ไฟล์ผลการประเมินของ digiskill "
+                                                               "(ข้อมูลชั้นนอกสุดต้องเป็นกลุ่มข้อมูล ไม่ใช่ รายการ (list))"}]
     assert out["classify"]["group"] == "S"

@@ -91,3 +91,35 @@ def test_broken_catalog_writes_nothing(catalog_copy, tmp_path):
     out = tmp_path / "x.json"
     assert main(["export", "--format", "json", "--out", str(out)]) == 2
     assert not out.exists()
+
+
+ANSWERS_SCHEMA_FILE = SCHEMA_FILE.parent / "answers.schema.json"
+
+
+def test_published_answers_schema_is_current(catalog):
+    from digiskill.core.answers_schema import answers_schema
+
+    assert json.loads(ANSWERS_SCHEMA_FILE.read_text(encoding="utf-8")) == answers_schema(catalog), \
+        "regenerate: digiskill export --format answers-schema --out " \
+        "generator/digiskill/catalog/schemas/answers.schema.json"
+
+
+def test_answers_schema_and_checker_agree_on_the_corpus(catalog):
+    """Every file the checker accepts fits the schema; the schema refuses the type and range cases it can express."""
+    import yaml
+
+    from digiskill.core.answers_check import check_answers
+
+    validator = jsonschema.Draft202012Validator(json.loads(ANSWERS_SCHEMA_FILE.read_text(encoding="utf-8")))
+    cases = ROOT / "tests" / "bad_input" / "answers"
+    expected = yaml.safe_load((cases / "expected.yaml").read_text(encoding="utf-8"))
+    schema_catches = {"wrong_type", "priority_range", "unknown_item", "unknown_method", "unknown_role", "too_long",
+                      "bad_char", "too_many", "foreign_file", "bad_version", "newer_version", "format_missing",
+                      "version_missing", "unknown_stage"}
+    for name, expect in expected.items():
+        checked = check_answers((cases / name).read_bytes(), catalog, name)
+        if checked.ok:
+            assert validator.is_valid(checked.assessment.to_dict()), name
+        elif expect["code"] in schema_catches and not any(k in name for k in ("-lone-surrogate", "-float")):
+            # (JSON Schema counts 1.0 as an integer; a lone surrogate cannot be held by a schema validator's str)
+            assert not validator.is_valid(json.loads((cases / name).read_bytes())), name

@@ -29,6 +29,45 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def check_output(out: str, suffixes: tuple) -> Path:
+    """Refuse an output path that cannot be written before any work is done (nothing is written on error)."""
+    path = Path(out)
+    if path.is_dir():
+        raise ExportError(f"{out}: is a folder; give a file name, e.g. {path / ('result' + suffixes[0])}")
+    if path.suffix.lower() not in suffixes:
+        raise ExportError(f"{out}: expected a file name ending in {', '.join(suffixes[:-1])} or {suffixes[-1]}")
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportError(f"{out}: the folder {folder} does not exist; create it first")
+    if not os.access(folder, os.W_OK):
+        raise ExportError(f"{out}: the folder {folder} is read-only")
+    return path
+
+
+def gather_staff_files(inputs: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The .json files named or found in folders (any letter case, sub-folders too), sorted; and what was skipped
+    while scanning a folder, with why. A path that does not exist stops the run (a typo, not a bad staff file)."""
+    found, skipped = [], []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for entry in sorted(path.rglob("*")):
+                if entry.suffix.lower() != ".json":
+                    if entry.is_file():
+                        skipped.append((str(entry), "not a .json file"))
+                elif entry.is_dir():
+                    skipped.append((str(entry), "a folder named like a .json file"))
+                else:
+                    found.append(entry)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise ExportError(f"{item}: no such file or folder")
+    if not found:
+        raise ExportError(f"{', '.join(inputs)}: no .json staff files found")
+    return found, skipped
+
+
 def cmd_validate(args) -> int:
     from .catalog.loader import load_catalog
 
@@ -62,56 +101,63 @@ def cmd_export(args) -> int:
 
 
 def cmd_idp(args) -> int:
-    from .core.answers import parse_assessment
+    from .catalog.loader import load_catalog
+    from .core.answers_check import ImportFileError, check_answers
     from .core.idp import build_idp
     from .core.idp_document import idp_docx, idp_xlsx
-    from .catalog.loader import load_catalog
 
+    out = check_output(args.out, (".docx", ".xlsx"))
     catalog = load_catalog(args.catalog)
     path = Path(args.answers)
+    if path.is_dir():
+        raise ExportError(f"{args.answers}: is a folder; give one answers file (.json)")
     try:
-        text = path.read_bytes()
+        raw = path.read_bytes()
     except OSError as err:
         raise ExportError(f"{args.answers}: cannot read the file ({err.strerror})") from err
-    idp = build_idp(catalog, parse_assessment(text, catalog, file=args.answers))
-    suffix = Path(args.out).suffix.lower()
-    if suffix not in (".docx", ".xlsx"):
-        raise ExportError(f"{args.out}: expected a file name ending in .docx or .xlsx")
-    data = idp_docx(idp) if suffix == ".docx" else idp_xlsx(idp)
-    write_atomic(Path(args.out), data)
+    checked = check_answers(raw, catalog, file=args.answers)
+    if not checked.ok:
+        raise ImportFileError(checked.problems)
+    for warning in checked.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    idp = build_idp(catalog, checked.assessment)
+    data = idp_docx(idp) if out.suffix.lower() == ".docx" else idp_xlsx(idp)
+    write_atomic(out, data)
     print(f"wrote {args.out}: {idp.counts['gaps']} skills to develop for {idp.role.code}", file=sys.stderr)
     return 0
 
 
 def cmd_aggregate(args) -> int:
-    from .core.aggregate import aggregate, aggregate_csv
-    from .core.org_plan import org_plan_docx, org_plan_xlsx
     from .catalog.loader import load_catalog
+    from .core.aggregate import Rejected, aggregate, aggregate_csv
+    from .core.answer_messages import message_th
+    from .core.org_plan import org_plan_docx, org_plan_xlsx
 
+    out = check_output(args.out, (".xlsx", ".docx", ".csv"))
     catalog = load_catalog(args.catalog)
     if args.agency:
         from .catalog.agency import load_agency
 
         catalog = load_agency(args.agency, catalog)
-    suffix = Path(args.out).suffix.lower()
-    if suffix not in (".xlsx", ".docx", ".csv"):
-        raise ExportError(f"{args.out}: expected a file name ending in .xlsx, .docx or .csv")
-    paths = []
-    for item in args.inputs:
-        path = Path(item)
-        if path.is_dir():
-            paths += sorted(path.rglob("*.json"))
-        elif path.is_file():
-            paths.append(path)
-        else:
-            raise ExportError(f"{item}: no such file or folder")
-    files = [(p.name, p.read_bytes()) for p in paths]  # bare names, as the browser sees them
+    paths, skipped = gather_staff_files(args.inputs)
+    files, unreadable = [], []
+    for p in paths:
+        try:
+            files.append((p.name, p.read_bytes()))  # bare names, as the browser sees them
+        except OSError as err:
+            detail_th = "ไม่มีสิทธิ์อ่านไฟล์" if isinstance(err, PermissionError) else "ระบบไฟล์แจ้งว่าอ่านไม่ได้"
+            unreadable.append(Rejected(p.name, message_th("unreadable", {"detail_th": detail_th})))
     agg = aggregate(catalog, files, anonymise=not args.keep_names)
-    data = {".csv": aggregate_csv, ".docx": org_plan_docx, ".xlsx": org_plan_xlsx}[suffix](agg)
-    write_atomic(Path(args.out), data)
-    print(f"wrote {args.out}: {agg.used} staff files used, {len(agg.rejected)} set aside", file=sys.stderr)
+    agg.rejected = sorted(agg.rejected + unreadable, key=lambda r: r.file)
+    for path, why in skipped:
+        print(f"  skipped {path}: {why}", file=sys.stderr)
     for rejected in agg.rejected:
-        print(f"  {rejected.file}: {rejected.reason_th}", file=sys.stderr)
+        print(f"  set aside {rejected.file}: {rejected.reason_th}", file=sys.stderr)
+    if not agg.used:
+        raise ExportError(f"no usable staff file among {len(paths)}; nothing written")
+    data = {".csv": aggregate_csv, ".docx": org_plan_docx, ".xlsx": org_plan_xlsx}[out.suffix.lower()](agg)
+    write_atomic(out, data)
+    print(f"wrote {args.out}: {agg.used} staff files used, {len(agg.rejected)} set aside", file=sys.stderr)
     return 0
 
 
@@ -199,7 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the resolved catalog as open data (JSON, CSV or XLSX), "
                                                 "or the JSON Schema of the JSON export")
-    export.add_argument("--format", required=True, choices=["json", "csv", "xlsx", "schema"])
+    export.add_argument("--format", required=True, choices=["json", "csv", "xlsx", "schema", "answers-schema"])
     export.add_argument("--out", metavar="FILE", help="output file (default: standard output; required for xlsx)")
     export.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
     export.set_defaults(run=cmd_export)

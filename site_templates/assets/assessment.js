@@ -1,50 +1,57 @@
 /* digiskill self-assessment: the page's thin shell. It keeps the answers (localStorage), shows the questions of the
    chosen role, talks to the Python worker and saves files. Every rule (what a role needs, how gaps become the plan,
-   suggestions, the 70:20:10 check, Thai dates, the group finder, import checks) is Python, in the worker.
+   suggestions, the 70:20:10 check, Thai dates, the group finder, the file format and its checks) is Python: in the
+   worker, or rendered into the page at build time (#ds-start: the empty answers file and the role look-up).
    The worker is started and called through python-client.js. */
 (function () {
   "use strict";
   var root = document.getElementById("ds-assessment");
   if (!root) return;
 
-  var FORMAT = "digiskill-assessment";
-  var KEY = root.dataset.storageKey;
+  var KEY = root.dataset.storageKey, BACKUP_KEY = KEY + ".backup";
+  var START = JSON.parse(document.getElementById("ds-start").textContent);
   var statusBox = document.getElementById("ds-status");
   var messageBox = document.getElementById("ds-message");
   var $ = function (sel, el) { return (el || root).querySelector(sel); };
   var $$ = function (sel, el) { return Array.prototype.slice.call((el || root).querySelectorAll(sel)); };
 
-  function emptyState() {
-    return { format: FORMAT, schema_version: 1,
-             framework: { id: root.dataset.framework, data_version: root.dataset.dataVersion },
-             group: null, stage: root.dataset.defaultStage || null, role: null,
-             person: { name: "", position: "", agency: root.dataset.agencyName || "", supervisor: "" }, mission: "",
-             answers: {}, plan: {}, finder: { shares: {}, career: "" }, saved_at: "" };
-  }
+  function emptyState() { return JSON.parse(JSON.stringify(START.empty)); }
 
+  /* The autosaved draft as it was stored, shown at once; Python checks it as soon as it is ready (checkDraft). */
+  var draftText = null, draftUnreadable = false;
   function loadState() {
+    try { draftText = localStorage.getItem(KEY); } catch (err) { draftText = null; }
+    if (!draftText) return emptyState();
     try {
-      var saved = JSON.parse(localStorage.getItem(KEY) || "null");
-      if (saved && saved.format === FORMAT) return Object.assign(emptyState(), saved);
-    } catch (err) { /* unreadable draft: start empty, but never overwrite it until the user changes something */ }
+      var saved = JSON.parse(draftText);
+      if (saved && typeof saved === "object" && !Array.isArray(saved)) {
+        var state = Object.assign(emptyState(), saved);
+        ["person", "answers", "plan", "finder"].forEach(function (k) {
+          if (!state[k] || typeof state[k] !== "object" || Array.isArray(state[k])) state[k] = emptyState()[k];
+        });
+        return state;
+      }
+    } catch (err) { /* reported below */ }
+    draftUnreadable = true;
     return emptyState();
   }
-
   var state = loadState();
-  var stageNumbers = {};
-  $$('input[name="stage"]').forEach(function (input) { stageNumbers[input.value] = input.dataset.number; });
 
   function say(text, kind) {
     statusBox.textContent = text;
     statusBox.dataset.kind = kind || "info";
   }
-  function showMessage(lines, kind) {
+  function showMessage(lines, kind, extra) {
     messageBox.hidden = false;
     messageBox.dataset.kind = kind || "error";
     messageBox.textContent = "";
     [].concat(lines).forEach(function (line) {
       var p = document.createElement("p"); p.textContent = line; messageBox.appendChild(p);
     });
+    if (extra) messageBox.appendChild(extra);
+  }
+  function problemLines(result) {
+    return result.errors.concat(result.warnings || []).map(function (x) { return "• " + x.message_th; });
   }
   function clearMessage() { messageBox.hidden = true; messageBox.textContent = ""; }
 
@@ -60,7 +67,13 @@
 
   /* ---- the role and its questions ---- */
   function currentRole() {
-    return state.group && state.stage && stageNumbers[state.stage] ? state.group + stageNumbers[state.stage] : null;
+    return (state.group && state.stage && (START.roles[state.group] || {})[state.stage]) || null;
+  }
+  function placeOfRole(code) {  // {group, stage} of a role code, from the catalog's role table
+    for (var group in START.roles) for (var stage in START.roles[group]) {
+      if (START.roles[group][stage] === code) return { group: group, stage: stage };
+    }
+    return null;
   }
   function roleCodes() {
     var role = state.role;
@@ -78,16 +91,9 @@
     $$(".ds-component").forEach(function (c) { c.hidden = !$$(".ds-q:not([hidden])", c).length; });
   }
 
-  /* The file people download and HR aggregates: only the current role's answers. Works without Python. */
+  /* The file people download and HR aggregates is the answers file itself (Python checks it when it is read). */
   function exportState() {
-    var codes = roleCodes(), answers = {}, plan = {};
-    codes.forEach(function (code) {
-      if (state.answers[code]) answers[code] = state.answers[code];
-      if (state.plan[code] && state.answers[code] && state.answers[code].has === false) plan[code] = state.plan[code];
-    });
-    return { format: FORMAT, schema_version: 1, framework: state.framework, role: state.role,
-             group: state.group, stage: state.stage, person: state.person, mission: state.mission,
-             answers: answers, plan: plan, saved_at: state.saved_at || new Date().toISOString() };
+    return Object.assign({}, state, { saved_at: state.saved_at || new Date().toISOString() });
   }
 
   /* ---- form <-> state ---- */
@@ -187,7 +193,7 @@
       ready = true;
       say("พร้อมแล้ว: สร้างไฟล์แผนได้ (Python " + version + " ทำงานในเบราว์เซอร์นี้ ไม่ส่งข้อมูลออกไป)", "ok");
       $$("[data-action=docx], [data-action=xlsx], [data-action=print]").forEach(function (b) { b.disabled = false; });
-      schedulePreview(0);
+      checkDraft();
     } });
   }
 
@@ -198,41 +204,20 @@
     previewTimer = setTimeout(function () {
       call("preview", [JSON.stringify(exportState())]).then(function (text) {
         var result = JSON.parse(text);
-        if (result.ok) renderPreview(result);
+        if (result.ok) return renderPreview(result);
+        var box = document.getElementById("ds-preview");  // e.g. a character Word cannot hold, pasted into a note
+        box.textContent = "";
+        ["ยังสร้างร่างแผนไม่ได้ แก้ข้อมูลต่อไปนี้ก่อน:"].concat(problemLines(result)).forEach(function (line) {
+          var p = document.createElement("p"); p.className = "ds-preview__problem"; p.textContent = line; box.appendChild(p);
+        });
       }).catch(function () {});
     }, delay === undefined ? 300 : delay);
   }
 
   function renderPreview(result) {
-    var box = document.getElementById("ds-preview");
-    box.textContent = "";
-    result.blocks.forEach(function (block) {
-      var el;
-      if (block.type === "title") { el = document.createElement("h2"); el.textContent = block.text; }
-      else if (block.type === "heading") { el = document.createElement("h3"); el.textContent = block.text; }
-      else if (block.type === "meta" || block.type === "paragraph") {
-        el = document.createElement("p"); el.className = "ds-preview__" + block.type; el.textContent = block.text;
-      } else {
-        el = document.createElement("table");
-        var rows = block.type === "table" ? [block.headers].concat(block.rows)
-          : block.type === "fields" ? block.rows : block.rows.map(function (l) { return [l, "ลงชื่อ .................... วันที่ ...................."]; });
-        rows.forEach(function (row, index) {
-          var tr = document.createElement("tr");
-          row.forEach(function (value, col) {
-            var cell = document.createElement(block.type === "table" && index === 0 ? "th" : (block.type !== "table" && col === 0 ? "th" : "td"));
-            if (cell.tagName === "TH") cell.scope = block.type === "table" ? "col" : "row";
-            cell.textContent = value == null ? "" : String(value);
-            tr.appendChild(cell);
-          });
-          el.appendChild(tr);
-        });
-      }
-      box.appendChild(el);
-    });
+    document.getElementById("ds-preview").innerHTML = result.html;  // HTML made and escaped by Python
     document.getElementById("balance").textContent = result.balance_note_th;
-    var c = result.counts;
-    document.getElementById("progress").textContent =
-      "ตอบแล้ว " + (c.required - c.unanswered) + " จาก " + c.required + " รายการ · มี " + c.have + " · ต้องพัฒนา " + c.gaps;
+    document.getElementById("progress").textContent = result.progress_th;
   }
 
   /* ---- files ---- */
@@ -260,6 +245,7 @@
     reset: function () {
       if (!window.confirm("ลบคำตอบทั้งหมดในเครื่องนี้แล้วเริ่มใหม่? (ถ้ายังไม่ได้บันทึกเป็นไฟล์ .json คำตอบจะหายไป)")) return;
       localStorage.removeItem(KEY);
+      draftText = null;
       state = emptyState(); fillForm(); clearMessage();
       document.getElementById("ds-preview").textContent = "";
     },
@@ -292,27 +278,52 @@
       if (!result.ok) {
         return showMessage(["นำเข้าไม่ได้ คำตอบปัจจุบันไม่เปลี่ยนแปลง:"].concat(result.errors.map(function (x) { return "• " + x.message_th; })), "error");
       }
-      var incoming = result.assessment;
       if (Object.keys(state.answers).length && !window.confirm("แทนที่คำตอบปัจจุบันด้วยคำตอบจากไฟล์นี้?")) return;
-      var role = incoming.role;
-      state = Object.assign(emptyState(), incoming, { group: role.charAt(0), finder: state.finder,
-        stage: Object.keys(stageNumbers).filter(function (s) { return stageNumbers[s] === role.slice(1); })[0] });
+      var finder = state.finder;
+      state = result.assessment;
+      if (!Object.keys(state.finder.shares).length) state.finder = finder;
       save(); fillForm(); schedulePreview(0);
-      showMessage("นำเข้าคำตอบของบทบาท " + role + " แล้ว", "ok");
+      showMessage(["นำเข้าคำตอบของบทบาท " + state.role + " แล้ว"].concat(problemLines(result)), "ok");
     }).catch(function (err) {
       showMessage("อ่านไฟล์ไม่ได้ คำตอบปัจจุบันไม่เปลี่ยนแปลง (" + err.message + ")", "error");
     });
   });
 
+  /* The autosaved draft goes through the same check as any imported file. A damaged draft is never dropped in
+     silence: the page keeps a copy (BACKUP_KEY, downloadable), says what was wrong and goes on with what was sound. */
+  function keepBackup(text, problems) {
+    try { localStorage.setItem(BACKUP_KEY, text); } catch (err) { /* the download below still works */ }
+    var button = document.createElement("button");
+    button.type = "button"; button.className = "md-button"; button.textContent = "ดาวน์โหลดสำเนาคำตอบเดิมที่เก็บไว้ (.json)";
+    button.addEventListener("click", function () { download(text, "digiskill-draft-backup.json", "application/json"); });
+    showMessage(["คำตอบที่บันทึกไว้ในเบราว์เซอร์นี้เสียหาย เก็บสำเนาเดิมไว้แล้ว (ดาวน์โหลดได้จากปุ่มด้านล่าง)"].concat(problems), "error", button);
+  }
+  function checkDraft() {
+    if (!draftText) return schedulePreview(0);
+    var text = draftText;
+    draftText = null;
+    if (draftUnreadable) { keepBackup(text, ["• อ่านข้อมูลไม่ได้ (ไม่ใช่ JSON) จึงเริ่มแบบประเมินใหม่"]); return; }
+    call("check_draft", [text]).then(function (reply) {
+      var result = JSON.parse(reply);
+      if (result.errors.length || !result.assessment) {
+        keepBackup(text, problemLines(result));
+        state = result.assessment || emptyState();
+        fillForm(); save();
+      } else {
+        state = result.assessment;
+        fillForm();
+      }
+      schedulePreview(0);
+    });
+  }
+
   /* ---- start: deep links (?role=a1&unit=dlit100), the saved draft, then Python ---- */
   var params = new URLSearchParams(location.search);
-  var linkRole = (params.get("role") || "").toUpperCase();
-  var linkStage = Object.keys(stageNumbers).filter(function (s) { return stageNumbers[s] === linkRole.slice(1); })[0];
-  if (linkRole && linkStage && $('input[name="group"][value="' + linkRole.charAt(0) + '"]')) {
-    state.group = linkRole.charAt(0); state.stage = linkStage;
-  }
+  var linkPlace = placeOfRole((params.get("role") || "").toUpperCase());
+  if (linkPlace) { state.group = linkPlace.group; state.stage = linkPlace.stage; }
   if (root.dataset.defaultStage) document.getElementById("stage-preset").hidden = false;
-  fillForm();
+  try { fillForm(); } catch (err) { draftUnreadable = true; state = emptyState(); fillForm(); }
+  if (draftUnreadable) checkDraft();
   if (window.performance && performance.mark) performance.mark("digiskill:questions-ready");  // read by bench/
   var unit = params.get("unit");
   if (unit) {

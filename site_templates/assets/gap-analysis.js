@@ -25,7 +25,6 @@
     return el;
   }
   function put(id, node) { var box = document.getElementById(id); box.textContent = ""; if (node) box.appendChild(node); }
-  function percent(share) { return Math.round(share * 100) + "%"; }
 
   function show(result) {
     document.getElementById("results").hidden = false;
@@ -39,10 +38,10 @@
     put("by-role", table(["บทบาท", "จำนวน (คน)"], Object.keys(result.staff_by_role).map(function (r) { return [r, result.staff_by_role[r]]; }), "ds-by-role"));
     document.getElementById("top-gaps-chart").innerHTML = result.top_gaps_svg;  // SVG text made by Python, escaped there
     put("top-gaps", table(["กลุ่ม", "รหัส", "ทักษะ", "ยังไม่มี", "สัดส่วน"], result.urgent.map(function (r) {
-      return [r.group_title_th, r.code, r.title_th, r.lacking + "/" + r.required, percent(r.share)]; }), "ds-urgent"));
+      return [r.group_title_th, r.code, r.title_th, r.lacking + "/" + r.required, r.percent + "%"]; }), "ds-urgent"));
     document.getElementById("heatmap").innerHTML = result.heatmap_svg;
     put("gap-table", table(["กลุ่ม", "องค์ประกอบ", "รหัส", "ทักษะ", "ต้องมี (คน)", "ยังไม่มี (คน)", "สัดส่วน", "ยังไม่ตอบ"],
-      result.table.map(function (r) { return [r[1], r[2], r[3], r[4], r[5], r[6], percent(r[7]), r[8]]; }), "ds-gap-table"));
+      result.table.map(function (r, i) { return [r[1], r[2], r[3], r[4], r[5], r[6], result.table_percent[i] + "%", r[8]]; }), "ds-gap-table"));  // percents rounded by Python
     put("methods", table(["วิธีการพัฒนา", "70:20:10", "จำนวนครั้งที่เลือก"], result.methods.map(function (m) { return [m.title_th, m.part, m.count]; })));
   }
 

@@ -1,9 +1,10 @@
 /* digiskill Python worker (a module worker: Pyodide 314 refuses classic workers): runs the Python core
    (digiskill.core.api.Session) in Pyodide, off the main thread.
    Everything is loaded from this site: the Pyodide runtime, our lock file and the wheels it lists. No micropip.
-   In:  {type: "init", pyodideURL, catalogURL}  then  {id, call: "preview"|"docx"|"xlsx"|"check_import"|"classify", args}
+   In:  {type: "init", pyodideURL, catalogURL}  then  {id, call, args}: `call` must be one of Session.CALLS (Python
+        keeps the list; nothing else on the session can be reached from the page)
    Out: {type: "ready", python} | {type: "failed", reason} | {id, ok: true, result} | {id, ok: false, error} */
-let session = null;
+let session = null, allowed = new Set();
 
 async function init(message) {
   try {
@@ -17,6 +18,7 @@ async function init(message) {
     if (!response.ok) throw new Error("catalog " + response.status);
     pyodide.globals.set("catalog_json", await response.text());
     session = pyodide.runPython("from digiskill.core.api import Session\nSession(catalog_json)");
+    allowed = new Set(pyodide.runPython("from digiskill.core.api import Session\nlist(Session.CALLS)").toJs());
     self.postMessage({ type: "ready", python: pyodide.runPython("import sys; sys.version.split()[0]") });
     // Warm up: import openpyxl now (about half a second), so the first Excel download is quick.
     pyodide.runPython("import openpyxl");
@@ -29,6 +31,7 @@ self.onmessage = function (event) {
   const message = event.data;
   if (message.type === "init") return init(message);
   try {
+    if (!allowed.has(message.call)) throw new Error("not an allowed call: " + String(message.call));
     const result = session[message.call](...message.args);
     if (result && typeof result.toJs === "function") {  // Python bytes -> Uint8Array, handed over without a copy
       const bytes = result.toJs();

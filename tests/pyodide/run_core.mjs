@@ -26,6 +26,10 @@ xlsx = session.xlsx(state_json)
 json.dumps({"python": sys.version.split()[0], "preview": json.loads(session.preview(state_json)),
             "docx_size": len(docx), "docx_head": docx[:2].decode(), "xlsx_size": len(xlsx),
             "import_broken": json.loads(session.check_import("{not json")),
+            "deep": json.loads(session.check_import('{"format": "digiskill-assessment", "x": ' + "[" * 5000 + "]" * 5000 + "}")),
+            "draft": json.loads(session.check_draft(json.dumps({**json.loads(state_json), "role": None, "mission": "a\x01"}))),
+            "aggregate": json.loads(session.aggregate(json.dumps(["a.json", "b.json"]), json.dumps([len(state_json.encode()), 3]),
+                                                      state_json.encode() + b"[1]", True))["rejected"],
             "classify": json.loads(session.classify(json.dumps({"A": 30, "S": 70})))}, ensure_ascii=False)
 `);
 console.log(result);

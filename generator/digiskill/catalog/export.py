@@ -8,7 +8,7 @@ import json
 import types
 import typing
 
-from ..core.xlsx_writer import neutralise
+from ..core.xlsx_writer import neutralise, text_cell
 from ..model import COMPONENTS, Catalog, Requirement
 
 EXPORT_SCHEMA_VERSION = 1
@@ -123,6 +123,7 @@ def _cell(value):
 
 def export_xlsx(catalog: Catalog) -> bytes:
     from openpyxl import Workbook  # imported here: the browser core never needs it for the catalog
+    from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
     for name, rows in tables(catalog).items():
@@ -132,7 +133,7 @@ def export_xlsx(catalog: Catalog) -> bytes:
         headers = list(dict.fromkeys(k for row in rows for k in row))
         sheet.append(headers)
         for row in rows:
-            sheet.append([neutralise(row.get(h, "")) for h in headers])
+            sheet.append([text_cell(WriteOnlyCell(sheet), row.get(h, "")) for h in headers])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -142,4 +143,12 @@ def export_schema(_catalog: Catalog | None = None) -> bytes:
     return (json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-EXPORTERS = {"json": export_json, "csv": export_csv, "xlsx": export_xlsx, "schema": export_schema}
+def export_answers_schema(catalog: Catalog) -> bytes:
+    """The answers file's JSON Schema with this catalog's codes (roles, units, items, methods)."""
+    from ..core.answers_schema import answers_schema
+
+    return (json.dumps(answers_schema(catalog), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+EXPORTERS = {"json": export_json, "csv": export_csv, "xlsx": export_xlsx, "schema": export_schema,
+             "answers-schema": export_answers_schema}

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import COMPONENTS, Catalog
-from .answers import MESSAGES_TH, ImportFileError, parse_assessment
+from .answer_messages import message_th
+from .answers_check import check_answers
 
 URGENT_COUNT = 10  # how many gaps the "most urgent" list shows
 
@@ -78,11 +79,6 @@ def content_key(a) -> tuple:
                          for c, p in a.plan.items())))
 
 
-def _reason(err: ImportFileError) -> str:
-    problem = err.problems[0]
-    return MESSAGES_TH.get(problem.code, problem.message).format(**problem.ctx)
-
-
 def aggregate(catalog: Catalog, files: list[tuple[str, str | bytes]], anonymise: bool = True) -> Aggregation:
     """`files` is a list of (file name, content), taken in file-name order so that the browser and the CLI judge
     duplicates the same way (the first name keeps its place). Names are read only when `anonymise` is False."""
@@ -91,21 +87,23 @@ def aggregate(catalog: Catalog, files: list[tuple[str, str | bytes]], anonymise:
     seen_content: dict[tuple, str] = {}
     seen_person: dict[tuple, str] = {}
     entry_cache: dict = {}
-    for name, content in sorted(files, key=lambda f: f[0]):
-        try:
-            assessment = parse_assessment(content, catalog, file=name)
-        except ImportFileError as err:
-            result.rejected.append(Rejected(name, _reason(err)))
+    # Name order, then content for equal names (files from different folders), so the order never depends on how
+    # the files were listed.
+    for name, content in sorted(files, key=lambda f: (f[0], f[1] if isinstance(f[1], bytes) else f[1].encode())):
+        checked = check_answers(content, catalog, file=name)
+        if not checked.ok:
+            result.rejected.append(Rejected(name, checked.reason_th()))
             continue
+        assessment = checked.assessment
         if assessment.data_version != catalog.framework.data_version:
-            result.rejected.append(Rejected(name, f"ไฟล์นี้ใช้ข้อมูลกรอบทักษะฉบับ {assessment.data_version or 'ไม่ระบุ'} "
-                                                  f"ไม่ตรงกับฉบับ {catalog.framework.data_version} ของเว็บไซต์นี้"))
+            result.rejected.append(Rejected(name, message_th("other_data_version", {
+                "found": assessment.data_version or "ไม่ระบุ", "expected": catalog.framework.data_version})))
             continue
         digest = content_key(assessment)
         person = (assessment.person.get("name", "").strip(), assessment.role)
         duplicate_of = seen_content.get(digest) or (seen_person.get(person) if person[0] else None)
         if duplicate_of:
-            result.rejected.append(Rejected(name, f"ซ้ำกับไฟล์ {duplicate_of}"))
+            result.rejected.append(Rejected(name, message_th("duplicate", {"other": duplicate_of})))
             continue
         seen_content[digest] = name
         if person[0]:

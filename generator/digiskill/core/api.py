@@ -1,12 +1,17 @@
 """What the browser's Web Worker calls (and the CLI uses the same functions): JSON text in, JSON text or bytes out.
 
     session = Session(catalog_json)          # the catalog export the site ships (data/catalog.json)
-    session.check_import(text)               -> '{"ok": true, "assessment": {...}}' or '{"ok": false, "errors": [...]}'
-    session.preview(state_json)              -> '{"ok": true, "blocks": [...], "counts": {...}, "balance": {...}}'
+    session.check_import(text)               -> '{"ok": true, "assessment": {...}, "warnings": [...]}' or
+                                                '{"ok": false, "errors": [...], ...}'
+    session.check_draft(text)                -> the same for the browser's autosave (no role yet is fine; a damaged
+                                                draft comes back with what could be kept and the problems)
+    session.preview(state_json)              -> '{"ok": true, "html": "...", "progress_th": "...", "balance_note_th": ...}'
     session.docx(state_json) / .xlsx(...)    -> bytes of the file
     session.classify(shares_json, career)    -> '{"group": "S", "reason_th": "...", "tied": [...]}'
     session.aggregate(names, sizes, data, anonymise) -> the gap analysis of many staff files (JSON, SVG charts)
     session.org_plan_docx() / .org_plan_xlsx() / .gaps_csv()  -> files from the last aggregation
+
+The worker calls only the names in `Session.CALLS` (it reads the list from here at start-up).
 """
 from __future__ import annotations
 
@@ -14,35 +19,43 @@ import json
 
 from ..model import Catalog
 from .aggregate import aggregate, aggregate_csv, table_rows
-from .answers import ImportFileError, parse_assessment
+from .answers_check import ImportFileError, check_answers, parse_assessment
 from .charts import heatmap_svg, top_gaps_svg
 from .idp import build_idp, classify_group
 from .idp_document import idp_blocks, idp_docx, idp_xlsx
 from .org_plan import org_plan_docx, org_plan_xlsx
+from .percent import percent
+from .preview_html import blocks_html
 
 
 class Session:
+    CALLS = ("check_import", "check_draft", "preview", "docx", "xlsx", "classify", "aggregate", "org_plan_docx",
+             "org_plan_xlsx", "gaps_csv")
+
     def __init__(self, catalog_json: str):
         data = json.loads(catalog_json)
         data.pop("schema_version", None)
         self.catalog = Catalog.from_dict(data)
+        self._last = None  # the last aggregation, for the downloads that follow it
 
     def _idp(self, state_json: str):
         return build_idp(self.catalog, parse_assessment(state_json, self.catalog))
 
     def check_import(self, text: str) -> str:
-        try:
-            assessment = parse_assessment(text, self.catalog)
-        except ImportFileError as err:
-            return json.dumps(err.as_json(), ensure_ascii=False)
-        return json.dumps({"ok": True, "assessment": assessment.to_dict()}, ensure_ascii=False)
+        return json.dumps(check_answers(text, self.catalog, "import").as_json(), ensure_ascii=False)
+
+    def check_draft(self, text: str) -> str:
+        return json.dumps(check_answers(text, self.catalog, "draft", draft=True).as_json(), ensure_ascii=False)
 
     def preview(self, state_json: str) -> str:
         try:
             idp = self._idp(state_json)
         except ImportFileError as err:
             return json.dumps(err.as_json(), ensure_ascii=False)
-        return json.dumps({"ok": True, "blocks": idp_blocks(idp), "counts": idp.counts,
+        c = idp.counts
+        progress = (f"ตอบแล้ว {c['required'] - c['unanswered']} จาก {c['required']} รายการ · มี {c['have']} · "
+                    f"ต้องพัฒนา {c['gaps']}")
+        return json.dumps({"ok": True, "html": blocks_html(idp_blocks(idp)), "counts": c, "progress_th": progress,
                            "balance": idp.balance, "balance_note_th": idp.balance_note_th}, ensure_ascii=False)
 
     def docx(self, state_json: str) -> bytes:
@@ -87,8 +100,9 @@ def aggregation_json(agg) -> dict:
                            for g in groups if g in agg.staff_by_group],
         "staff_by_role": dict(sorted(agg.staff_by_role.items())),
         "urgent": [{"group": r.group, "group_title_th": groups[r.group], "code": r.code, "title_th": r.title_th,
-                    "lacking": r.lacking, "required": r.required, "share": round(r.share, 4)} for r in agg.urgent()],
-        "table": table_rows(agg),
+                    "lacking": r.lacking, "required": r.required, "share": round(r.share, 4),
+                    "percent": percent(r.share)} for r in agg.urgent()],
+        "table": table_rows(agg), "table_percent": [percent(r.share) for r in agg.gap_rows()],
         "methods": [{"code": code, "title_th": agg.catalog.tool(code).title_th, "part": agg.catalog.tool(code).part,
                      "count": count} for code, count in sorted(agg.methods.items(), key=lambda kv: (-kv[1], kv[0]))],
         "heatmap_svg": heatmap_svg(agg), "top_gaps_svg": top_gaps_svg(agg),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from .aggregate import Aggregation
+from .percent import percent
 
 
 def _shade(share: float) -> str:
@@ -41,10 +42,10 @@ def heatmap_svg(agg: Aggregation) -> str:
             share = row.share
             out.append(f'<rect x="{left + x * cell}" y="{cy}" width="{cell - 2}" height="{cell - 2}" '
                        f'fill="{_shade(share)}" stroke="#999"><title>{escape(group.title_th)} · {escape(unit.code)}: '
-                       f'{row.lacking}/{row.required} คน ({round(share * 100)}%)</title></rect>')
+                       f'{row.lacking}/{row.required} คน ({percent(share)}%)</title></rect>')
             colour = "#fff" if share >= 0.6 else "#000"
             out.append(f'<text x="{left + x * cell + (cell - 2) / 2}" y="{cy + cell / 2 + 3}" text-anchor="middle" '
-                       f'font-size="10" fill="{colour}">{round(share * 100)}</text>')
+                       f'font-size="10" fill="{colour}">{percent(share)}</text>')
     out.append("</svg>")
     return "".join(out)
 
@@ -64,6 +65,6 @@ def top_gaps_svg(agg: Aggregation) -> str:
         out.append(f'<rect x="{bar_left}" y="{y + 3}" width="{max(row.share * bar_width, 1):.1f}" height="{line - 8}" '
                    f'fill="#de2d26"/>')
         out.append(f'<text x="{bar_left + row.share * bar_width + 6:.1f}" y="{y + 15}" font-size="12">'
-                   f'{round(row.share * 100)}% ({row.lacking}/{row.required})</text>')
+                   f'{percent(row.share)}% ({row.lacking}/{row.required})</text>')
     out.append("</svg>")
     return "".join(out)

@@ -14,6 +14,7 @@ from .docx_writer import render_docx
 from .idp import Idp
 from .thaidate import thai_date
 from .xlsx_writer import render_xlsx
+from .percent import percent
 
 HAS_TH = {True: "มี", False: "ไม่มี (ต้องพัฒนา)", None: "ยังไม่ได้ตอบ"}
 PROVISIONAL_NOTE = ("รายการทักษะที่มีเครื่องหมาย * เป็นร่างของโครงการ digiskill (provisional) "
@@ -71,7 +72,7 @@ def idp_blocks(idp: Idp, today: datetime.date | None = None) -> list[dict]:
                                  "\n".join(f"{t.title_th} ({parts[t.part]})" for t in line.methods) or
                                  "แนะนำ: " + ", ".join(f"{t.title_th} ({parts[t.part]})" for t in line.suggested),
                                  line.target_date_th, line.application, line.support] for line in idp.lines]})
-        share_text = " · ".join(f"{code}: {round(share * 100)}%" for code, share in idp.balance.items())
+        share_text = " · ".join(f"{code}: {percent(share)}%" for code, share in idp.balance.items())
         blocks.append({"type": "paragraph", "text": f"สัดส่วนวิธีการที่เลือก {share_text} — {idp.balance_note_th}"})
     else:
         blocks.append({"type": "paragraph", "text": "ยังไม่มีทักษะที่ระบุว่าต้องพัฒนา"})

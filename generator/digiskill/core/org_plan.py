@@ -9,6 +9,7 @@ from .aggregate import Aggregation, CSV_COLUMNS, table_rows
 from .docx_writer import render_docx
 from .thaidate import BE_OFFSET, thai_date
 from .xlsx_writer import render_xlsx
+from .percent import percent
 
 PHASES = (1, 3, 5)
 GOAL_SHARE = 80  # the SMART goal drafts aim at this share of the target group having the unit
@@ -49,7 +50,7 @@ def org_plan_blocks(agg: Aggregation, today: datetime.date | None = None) -> lis
         {"type": "table", "name": "urgent", "widths": [24, 16, 36, 12, 12],
          "headers": ["กลุ่ม", "รหัส", "ทักษะ", "ยังไม่มี (คน)", "สัดส่วน"],
          "rows": [[groups[r.group].title_th, r.code, r.title_th, f"{r.lacking}/{r.required}",
-                   f"{round(r.share * 100)}%"] for r in urgent]},
+                   f"{percent(r.share)}%"] for r in urgent]},
         {"type": "heading", "text": "3. " + section["themes"].title_th},
         {"type": "fields", "rows": [
             [label["development_themes"], "\n".join(t.title_th for t in catalog.development_themes)],

@@ -11,11 +11,22 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value):
-    """Text that a spreadsheet would run as a formula (= + - @) gets a leading apostrophe. Used for every XLSX and
-    CSV digiskill writes (catalog export, IDP, organisation plan, gap table)."""
+    """For CSV: text that a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading apostrophe (CSV has
+    no cell types, so that is the only safe form). Used for every CSV digiskill writes."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def text_cell(cell, value):
+    """Put `value` into an openpyxl cell so that text stays text. openpyxl stores any string starting with "=" as a
+    formula, so such text (and + - @ tab CR, which Excel would read as one when the cell is edited) becomes a plain
+    string cell with Excel's quote-prefix style: shown as typed, without an apostrophe, and never run."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา (IDP)") -> bytes:
@@ -42,7 +53,7 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
 
     def put(sheet, row: int, values, *, header=False, border=True):
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=col, value=neutralise(value))
+            cell = text_cell(sheet.cell(row=row, column=col), value)
             cell.alignment = wrap
             if border:
                 cell.border = box
@@ -67,7 +78,7 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
             continue
         row = plan.max_row + (2 if kind == "heading" else 1) if plan.max_row > 1 or plan["A1"].value else 1
         if kind in ("title", "heading", "meta", "paragraph"):
-            cell = plan.cell(row=row, column=1, value=neutralise(block["text"]))
+            cell = text_cell(plan.cell(row=row, column=1), block["text"])
             cell.font = Font(bold=kind in ("title", "heading"), size=14 if kind == "title" else 11)
         elif kind == "fields":
             for offset, (label, value) in enumerate(block["rows"]):

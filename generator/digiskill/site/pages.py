@@ -6,6 +6,8 @@ stages) is computed here, never in Jinja.
 """
 from __future__ import annotations
 
+import json
+
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -122,6 +124,7 @@ def provenance_summary(catalog: Catalog) -> list[dict]:
 
 def assessment_context(catalog: Catalog) -> dict:
     """Everything the self-assessment page renders at build time, so people can answer before Python has loaded."""
+    from ..core.answers import empty_assessment, role_table
     from ..core.idp import suggest_methods
 
     questions = []
@@ -135,7 +138,11 @@ def assessment_context(catalog: Catalog) -> dict:
                 entries.append({"record": record, "roles": " ".join(roles)})
         questions.append({"component": component, "entries": entries})
     suggested = {c: " ".join(t.code for t in suggest_methods(catalog, c)) for c in COMPONENTS}
-    return {"questions": questions, "suggested": suggested}
+    # The page's starting state and role look-up come from the core (one definition of the answers file); "</" is
+    # escaped so the JSON cannot end its <script> element.
+    start = json.dumps({"empty": empty_assessment(catalog).to_dict(), "roles": role_table(catalog)},
+                       ensure_ascii=False).replace("</", "<\\/")
+    return {"questions": questions, "suggested": suggested, "start_json": start}
 
 
 def announcement_context(catalog: Catalog) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DigiskillError
-from ..catalog.export import export_csv, export_json, export_schema, export_xlsx
+from ..catalog.export import export_answers_schema, export_csv, export_json, export_schema, export_xlsx
 from ..model import Catalog
 
 # The Thai font comes from the npm package pinned in package.json (@fontsource/sarabun, OFL), never from a CDN.
@@ -40,6 +40,7 @@ def data_files(catalog: Catalog) -> dict[str, bytes]:
     return {
         "data/catalog.json": export_json(catalog),
         "data/catalog.schema.json": export_schema(),
+        "data/answers.schema.json": export_answers_schema(catalog),
         "data/catalog.csv": export_csv(catalog),
         "data/catalog.xlsx": export_xlsx(catalog),
     }

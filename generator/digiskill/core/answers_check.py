@@ -1,0 +1,409 @@
+"""Read an answers file: decode → migrate → validate. The one checker behind the page, the worker, the CLI and the
+aggregation.
+
+`check_answers` never raises, whatever it is given (bytes, text or an already-parsed JSON value): it returns a
+`Checked` holding the cleaned `Assessment` (None when the file cannot be used at all), the problems (each with a key
+path and an English and a Thai message) and warnings (the file is used, the user is told: unknown keys, a TIS-620
+file converted, answers outside the role). `parse_assessment` is the strict form: it raises `ImportFileError` unless
+the file is fully valid.
+
+Choices: characters XML 1.0 forbids (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, lone surrogates, U+FFFE/U+FFFF)
+are refused with the field and position rather than silently removed, so nothing a person wrote changes without them
+knowing; a Buddhist-era year in an ISO date is refused with the Common-Era date as a hint.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime
+import itertools
+import json
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError, Problem
+from ..model import Catalog
+from .answer_messages import message_en, message_th
+from .answers import (FORMAT, MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS, PERSON_FIELDS,
+                      PLAN_TEXT_FIELDS, PRIORITY_RANGE, SCHEMA_VERSION, TOP_KEYS, Assessment, ItemAnswer, PlanEntry,
+                      migrate)
+
+NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+THAI_LETTER = re.compile("[\u0e01-\u0e5b]")
+ISO_DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+JSON_TYPES_TH = {dict: "กลุ่มข้อมูล (object)", list: "รายการ (list)", str: "ข้อความ", bool: "true/false",
+                 int: "ตัวเลข", float: "ตัวเลข", type(None): "null"}
+JSON_TYPES_EN = {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
+                 float: "a number", type(None): "null"}
+
+
+class ImportFileError(InputError):
+    what = "answers file"
+
+    def as_json(self) -> dict:
+        return {"ok": False, "errors": [problem_json(p) for p in self.problems]}
+
+
+def problem_json(p: Problem) -> dict:
+    return {"code": p.code, "path": p.path, "message": p.message, "message_th": message_th(p.code, p.ctx)}
+
+
+@dataclass
+class Checked:
+    file: str
+    assessment: Assessment | None = None
+    problems: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    migrated_from: list = field(default_factory=list)  # schema versions the file was converted from
+
+    @property
+    def ok(self) -> bool:
+        return self.assessment is not None and not self.problems
+
+    def reason_th(self) -> str:
+        """The first problem in plain Thai: why a file was set aside."""
+        return message_th(self.problems[0].code, self.problems[0].ctx) if self.problems else ""
+
+    def as_json(self) -> dict:
+        return {"ok": self.ok, "assessment": self.assessment.to_dict() if self.assessment else None,
+                "errors": [problem_json(p) for p in self.problems],
+                "warnings": [problem_json(p) for p in self.warnings], "migrated_from": self.migrated_from}
+
+
+class _Fatal(Exception):
+    """The file cannot be used at all; carries the one problem that says why."""
+
+
+def check_answers(source, catalog: Catalog, file: str = "answers.json", *, draft: bool = False) -> Checked:
+    """`draft`: the browser's autosave, which may have no role yet and keeps what it can of a damaged draft."""
+    checker = _Checker(catalog, file, draft)
+    try:
+        checker.run(source)
+    except _Fatal:
+        checker.result.assessment = None
+    except Exception as err:  # a bug of ours: still an answer, never a traceback (tests assert it never happens)
+        checker.result.assessment = None
+        checker.result.problems = [Problem(file, None, "", "internal_error", message_en(
+            "internal_error", {"detail": type(err).__name__}), {"detail": type(err).__name__})]
+    return checker.result
+
+
+def parse_assessment(source, catalog: Catalog, file: str = "answers.json") -> Assessment:
+    checked = check_answers(source, catalog, file)
+    if not checked.ok:
+        raise ImportFileError(checked.problems)
+    return checked.assessment
+
+
+def json_type(value, table=JSON_TYPES_EN) -> str:
+    return table.get(type(value), type(value).__name__)
+
+
+def shown(value, limit: int = 40) -> str:
+    """A value as it may appear in a message: short, with control characters made visible."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 300:
+        text = "(a very long number)"
+    elif isinstance(value, (bool, int, float, type(None))):
+        text = json.dumps(value)[:limit]
+    else:
+        text = json_type(value)
+    text = XML_FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+class _Checker:
+    def __init__(self, catalog: Catalog, file: str, draft: bool):
+        self.catalog, self.file, self.draft = catalog, file, draft
+        self.result = Checked(file)
+        self.codes = {u.code for u in catalog.units} | {i.code for i in catalog.items}
+
+    # -- reporting ------------------------------------------------------------------------------------------------
+    def problem(self, path: str, code: str, **ctx) -> None:
+        if len(self.result.problems) < MAX_PROBLEMS:
+            ctx.setdefault("where", path or "ไฟล์")
+            self.result.problems.append(Problem(self.file, None, path, code, message_en(code, ctx), ctx))
+
+    def warn(self, path: str, code: str, **ctx) -> None:
+        if len(self.result.warnings) < MAX_PROBLEMS:
+            ctx.setdefault("where", path)
+            self.result.warnings.append(Problem(self.file, None, path, code, message_en(code, ctx), ctx))
+
+    def fatal(self, path: str, code: str, **ctx):
+        self.problem(path, code, **ctx)
+        raise _Fatal
+
+    def wrong_type(self, path: str, value, expected_th: str, expected_en: str) -> None:
+        self.problem(path, "wrong_type", expected=expected_th, expected_en=expected_en,
+                     found=json_type(value, JSON_TYPES_TH))
+
+    # -- decode ---------------------------------------------------------------------------------------------------
+    def decode(self, raw: bytes) -> str:
+        if len(raw) > MAX_FILE_BYTES:
+            self.fatal("", "too_large", size=len(raw), limit=MAX_FILE_BYTES)
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            try:
+                text = raw.decode("utf-16")
+            except UnicodeDecodeError as err:
+                self.fatal("", "not_text", position=err.start + 1)
+            self.warn("", "converted_encoding", encoding="UTF-16")
+            return text
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            position = err.start + 1
+        try:  # Thai Windows PCs often save TIS-620 (cp874): accept it when it decodes cleanly into Thai text
+            text = raw.decode("cp874")
+        except UnicodeDecodeError:
+            self.fatal("", "not_text", position=position)
+        if not THAI_LETTER.search(text) or XML_FORBIDDEN.search(text):
+            self.fatal("", "not_text", position=position)
+        self.warn("", "converted_encoding", encoding="TIS-620 (cp874)")
+        return text
+
+    def load_json(self, text: str):
+        if len(text) > MAX_FILE_BYTES:
+            self.fatal("", "too_large", size=len(text), limit=MAX_FILE_BYTES)
+        if not text.strip():
+            self.fatal("", "empty_file")
+        if text.count("[") + text.count("{") > MAX_DEPTH and \
+                max(itertools.accumulate(map(BRACKET_STEP.__getitem__, NOT_BRACKETS.sub("", text)))) > MAX_DEPTH:
+            self.fatal("", "too_deep")
+        try:
+            return json.loads(text, parse_constant=_refuse_constant)
+        except json.JSONDecodeError as err:
+            self.fatal("", "not_json", detail=err.msg, line=err.lineno, column=err.colno)
+        except RecursionError:
+            self.fatal("", "too_deep")
+        except ValueError:  # NaN / Infinity, or an integer longer than Python converts
+            found = re.search(r"NaN|-?Infinity|\d{4000}", text)
+            position = found.start() if found else 0
+            self.fatal("", "not_json", detail="a value JSON does not allow", line=text.count("\n", 0, position) + 1,
+                       column=position - (text.rfind("\n", 0, position) + 1) + 1)
+
+    # -- the whole file -------------------------------------------------------------------------------------------
+    def run(self, source) -> None:
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            source = self.decode(bytes(source))
+        data = self.load_json(source) if isinstance(source, str) else source
+        if not isinstance(data, dict):
+            self.fatal("", "not_object", found=json_type(data), found_th=json_type(data, JSON_TYPES_TH))
+        if "format" not in data:
+            self.fatal("format", "format_missing")
+        if data["format"] != FORMAT:
+            self.fatal("format", "foreign_file", found=shown(data["format"]))
+        if "schema_version" not in data:
+            self.fatal("schema_version", "version_missing")
+        version = data["schema_version"]
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self.fatal("schema_version", "bad_version",
+                       found=json.dumps(version, ensure_ascii=False)[:40] if isinstance(version, str) else shown(version))
+        if version > SCHEMA_VERSION:
+            self.fatal("schema_version", "newer_version", found=version, supported=SCHEMA_VERSION)
+        data, self.result.migrated_from = migrate(data, version)
+        framework = data.get("framework")
+        if not isinstance(framework, dict):
+            self.fatal("framework", "other_framework", found="(ไม่ระบุ)" if framework is None else
+                       json_type(framework, JSON_TYPES_TH), expected=self.catalog.framework.id)
+        if framework.get("id") != self.catalog.framework.id:
+            self.fatal("framework.id", "other_framework", found=shown(framework.get("id")),
+                       expected=self.catalog.framework.id)
+        data_version = framework.get("data_version", "")
+        if not isinstance(data_version, str):
+            self.wrong_type("framework.data_version", data_version, "ข้อความ", "text")
+            data_version = ""
+        for key in data:
+            if key not in TOP_KEYS:
+                self.warn(shown(key), "unknown_key")
+        self.result.assessment = self.assessment(data, data_version)
+
+    def assessment(self, data: dict, data_version: str) -> Assessment:
+        role, group, stage = self.role(data)
+        person_raw = self.mapping(data.get("person"), "person")
+        for key in person_raw:
+            if key not in PERSON_FIELDS:
+                self.warn(f"person.{shown(key)}", "unknown_key")
+        return Assessment(
+            role=role, group=group, stage=stage, framework_id=self.catalog.framework.id, data_version=data_version,
+            person={k: self.text(person_raw.get(k), f"person.{k}") for k in PERSON_FIELDS},
+            mission=self.text(data.get("mission"), "mission"),
+            answers=self.answers(data.get("answers"), role), plan=self.plan(data.get("plan"), role),
+            finder=self.finder(data.get("finder")), saved_at=self.saved_at(data.get("saved_at")))
+
+    def role(self, data: dict) -> tuple:
+        catalog = self.catalog
+        group, stage = data.get("group"), data.get("stage")
+        if group is not None and (not isinstance(group, str) or group not in {g.code for g in catalog.groups}):
+            self.problem("group", "unknown_group", found=shown(group))
+            group = None
+        if stage is not None and (not isinstance(stage, str) or stage not in {s.code for s in catalog.stages}):
+            self.problem("stage", "unknown_stage", found=shown(stage))
+            stage = None
+        role = data.get("role")
+        if role is None:
+            if not self.draft:
+                self.problem("role", "role_missing")
+            return None, group, stage
+        if not isinstance(role, str):
+            self.wrong_type("role", role, "รหัสบทบาท (ข้อความ เช่น A1)", "a role code (text such as A1)")
+            return None, group, stage
+        if role not in {r.code for r in catalog.roles}:
+            self.problem("role", "unknown_role", found=shown(role))
+            return None, group, stage
+        record = catalog.role(role)
+        if (group is not None and group != record.group) or (stage is not None and stage != record.stage):
+            self.problem("role", "role_mismatch", role=role, group=group or "-", stage=stage or "-")
+        return role, record.group, record.stage
+
+    # -- parts ----------------------------------------------------------------------------------------------------
+    def mapping(self, value, path: str) -> dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.wrong_type(path, value, "กลุ่มข้อมูล (object)", "an object")
+            return {}
+        return value
+
+    def text(self, value, path: str) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.wrong_type(path, value, "ข้อความ", "text")
+            return ""
+        if len(value) > MAX_TEXT_CHARS:
+            self.problem(path, "too_long", size=len(value), limit=MAX_TEXT_CHARS)
+            return ""
+        bad = XML_FORBIDDEN.search(value)
+        if bad:
+            self.problem(path, "bad_char", char=f"{ord(bad.group()):04X}", position=bad.start() + 1)
+            return ""
+        return value
+
+    def entries(self, value, path: str, role: str | None):
+        """(code, path, dict) for each line under answers/plan whose code the catalog knows."""
+        lines = self.mapping(value, path)
+        if len(lines) > MAX_ENTRIES:
+            self.problem(path, "too_many", size=len(lines), limit=MAX_ENTRIES)
+            return
+        required = self.catalog.required_codes(role) if role else None
+        for code, raw in lines.items():
+            where = f"{path}.{shown(code)}"
+            if code not in self.codes:
+                self.problem(where, "unknown_item", found=shown(code))
+                continue
+            if required is not None and code not in required:
+                self.warn(where, "not_for_role", found=code, role=role)
+            yield code, where, self.mapping(raw, where)
+
+    def known_keys(self, raw: dict, path: str, keys) -> None:
+        for key in raw:
+            if key not in keys:
+                self.warn(f"{path}.{shown(key)}", "unknown_key")
+
+    def answers(self, value, role) -> dict:
+        answers = {}
+        for code, path, raw in self.entries(value, "answers", role):
+            self.known_keys(raw, path, ("has", "note"))
+            has = raw.get("has")
+            if has is not None and not isinstance(has, bool):
+                self.wrong_type(path + ".has", has, " true หรือ false", "true, false or null")
+                has = None
+            answers[code] = ItemAnswer(has=has, note=self.text(raw.get("note"), path + ".note"))
+        return answers
+
+    def plan(self, value, role) -> dict:
+        plan = {}
+        for code, path, raw in self.entries(value, "plan", role):
+            self.known_keys(raw, path, ("priority", "methods", "target_date", *PLAN_TEXT_FIELDS))
+            plan[code] = PlanEntry(priority=self.priority(raw.get("priority"), path + ".priority"),
+                                   methods=self.methods(raw.get("methods"), path + ".methods"),
+                                   target_date=self.date(raw.get("target_date"), path + ".target_date"),
+                                   **{k: self.text(raw.get(k), f"{path}.{k}") for k in PLAN_TEXT_FIELDS})
+        return plan
+
+    def priority(self, value, path: str):
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.wrong_type(path, value, "ตัวเลขจำนวนเต็ม", "a whole number")
+            return None
+        low, high = PRIORITY_RANGE
+        if not low <= value <= high:
+            self.problem(path, "priority_range", low=low, high=high, found=shown(value))
+            return None
+        return value
+
+    def methods(self, value, path: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.wrong_type(path, value, "รายการ (list)", "a list")
+            return []
+        if len(value) > len(self.catalog.tools):
+            self.problem(path, "too_many", size=len(value), limit=len(self.catalog.tools))
+            return []
+        methods = []
+        for index, method in enumerate(value):
+            if not isinstance(method, str):
+                self.wrong_type(f"{path}[{index}]", method, "รหัสวิธีการพัฒนา (ข้อความ)", "a method code (text)")
+            elif not self.catalog.has_tool(method):
+                self.problem(f"{path}[{index}]", "unknown_method", found=shown(method))
+            elif method in methods:
+                self.warn(f"{path}[{index}]", "duplicate_method", found=method)
+            else:
+                methods.append(method)
+        return methods
+
+    def date(self, value, path: str) -> str:
+        text = self.text(value, path)
+        if not text:
+            return ""
+        shape = ISO_DATE_SHAPE.match(text)
+        if shape and int(shape.group(1)) >= 2400:  # a Buddhist-era year typed into an ISO date
+            suggest = f"{int(shape.group(1)) - 543}-{shape.group(2)}-{shape.group(3)}"
+            self.problem(path, "buddhist_year", found=text, suggest=suggest)
+            return ""
+        try:
+            datetime.date.fromisoformat(text)
+        except ValueError:
+            shape = None
+        if not shape:
+            self.problem(path, "bad_date", found=shown(text))
+            return ""
+        return text
+
+    def saved_at(self, value) -> str:
+        text = self.text(value, "saved_at")
+        if text:
+            try:
+                datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+            except ValueError:
+                self.problem("saved_at", "bad_datetime", found=shown(text))
+                return ""
+        return text
+
+    def finder(self, value) -> dict:
+        raw = self.mapping(value, "finder")
+        self.known_keys(raw, "finder", ("shares", "career"))
+        groups = {g.code for g in self.catalog.groups}
+        shares = {}
+        for code, share in self.mapping(raw.get("shares"), "finder.shares").items():
+            if code not in groups:
+                self.warn(f"finder.shares.{shown(code)}", "unknown_key")
+            elif share == "" or share is None:
+                continue
+            elif not isinstance(share, (int, float)) or isinstance(share, bool):
+                self.wrong_type(f"finder.shares.{code}", share, "ตัวเลข", "a number")
+            else:
+                shares[code] = share
+        career = self.text(raw.get("career"), "finder.career")
+        if career and career not in groups:
+            self.problem("finder.career", "unknown_group", found=shown(career))
+            career = ""
+        return {"shares": shares, "career": career}
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
