@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 
+from digiskill.core.answers import Assessment, ItemAnswer, PlanEntry
 from digiskill.model import COMPONENTS, Catalog
 
 THAI_NAMES = ["สมชาย", "สมหญิง", "วิชัย", "มาลี", "ประเสริฐ", "อรุณี", "กิตติ", "สุดา", "ธนา", "พรทิพย์"]
@@ -20,14 +21,14 @@ def staff_file(catalog: Catalog, role_code: str, rng: random.Random, name: str) 
             if roll < 0.1:
                 continue  # unanswered
             has = roll > 0.45
-            answers[code] = {"has": has, "note": ""}
+            answers[code] = ItemAnswer(has=has)
             if not has and rng.random() < 0.7:
-                plan[code] = {"priority": rng.randint(1, 5), "methods": rng.sample(tools, rng.randint(1, 2)),
-                              "target_date": "2027-09-30", "goal": "", "application": "", "support": ""}
-    return {"format": "digiskill-assessment", "schema_version": 1,
-            "framework": {"id": catalog.framework.id, "data_version": catalog.framework.data_version},
-            "role": role_code, "person": {"name": name, "position": "", "agency": "", "supervisor": ""},
-            "mission": "", "answers": answers, "plan": plan, "saved_at": "2026-11-24T10:00:00Z"}
+                plan[code] = PlanEntry(priority=rng.randint(1, 5), methods=rng.sample(tools, rng.randint(1, 2)),
+                                       target_date="2027-09-30")
+    role = catalog.role(role_code)
+    return Assessment(role=role_code, framework_id=catalog.framework.id, data_version=catalog.framework.data_version,
+                      group=role.group, stage=role.stage, person={"name": name}, answers=answers, plan=plan,
+                      saved_at="2026-11-24T10:00:00Z").to_dict()  # the file format has one definition: core
 
 
 def staff_files(catalog: Catalog, count: int, seed: int = 7, extras: bool = True) -> list[tuple[str, str]]:

@@ -134,3 +134,14 @@ def test_session_splits_the_browsers_single_buffer_back_into_files(catalog):
                                           b"".join(contents), True))
     assert result["used"] == 4 and len(result["rejected"]) == 2
     assert session.gaps_csv() == aggregate_csv(aggregate(catalog, SMALL))
+
+
+def test_the_earlier_file_name_wins_when_one_person_sent_two_files(catalog):
+    """Same person and role, different answers: the file whose name sorts first is counted, whatever order the files
+    come in (a browser lists them in the order they were picked). Without the name sort this fails."""
+    early = ("2026-01-first.json", person("นายซ้ำ", "A1", {"DLit100": {"has": False}}))
+    late = ("2026-09-second.json", person("นายซ้ำ", "A1", {"DLit100": {"has": True}}))
+    for files in ([early, late], [late, early]):
+        agg = aggregate(catalog, files)
+        assert agg.used == 1 and agg.rows[("A", "DLit100")].lacking == 1
+        assert [(r.file, r.reason_th) for r in agg.rejected] == [("2026-09-second.json", "ซ้ำกับไฟล์ 2026-01-first.json")]

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from digiskill.cli import main
+from digiskill.core.answers import Assessment
 from digiskill.core.answers_check import ImportFileError, check_answers, parse_assessment
 from digiskill.core.api import Session
 from digiskill.core.docx_writer import render_docx
@@ -19,10 +20,10 @@ from digiskill.core.xlsx_writer import render_xlsx
 
 
 def assessment(role="A1", answers=None, plan=None, **extra):
-    return {"format": "digiskill-assessment", "schema_version": 1,
-            "framework": {"id": "ocsc-2561", "data_version": "2561.1"}, "role": role,
-            "person": {"name": "นางสาวทดสอบ ใจดี", "position": "นักวิเคราะห์", "agency": "กรม ก.", "supervisor": ""},
-            "answers": answers or {}, "plan": plan or {}, **extra}
+    """A file made by the core's own definition, with raw answers and plan lines (tests give partial ones)."""
+    data = Assessment(role=role, framework_id="ocsc-2561", data_version="2561.1", person={
+        "name": "นางสาวทดสอบ ใจดี", "position": "นักวิเคราะห์", "agency": "กรม ก.", "supervisor": ""}).to_dict()
+    return {**data, "answers": answers or {}, "plan": plan or {}, **extra}
 
 
 A1 = assessment(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import openpyxl
+import pytest
 
 from conftest import ROOT
 from digiskill.cli import main
@@ -67,10 +68,27 @@ def test_xlsx_export_opens_in_openpyxl_with_a_sheet_per_table(tmp_path, catalog,
     assert roles[1][3] == catalog.roles[0].title_th
 
 
-def test_formula_like_text_is_neutralised():
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_formula_like_text_is_neutralised_in_csv_and_kept_as_text_in_xlsx(start):
+    import openpyxl
+
     from digiskill.catalog.export import neutralise
-    assert neutralise("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert neutralise("@x") == "'@x" and neutralise("ok") == "ok" and neutralise(3) == 3
+    from digiskill.core.xlsx_writer import text_cell
+
+    value = start + "HYPERLINK(1)"
+    assert neutralise(value) == "'" + value
+    book = openpyxl.Workbook()
+    cell = text_cell(book.active["A1"], value)
+    out = io.BytesIO()
+    book.save(out)
+    again = openpyxl.load_workbook(io.BytesIO(out.getvalue())).active["A1"]
+    assert (again.value, again.data_type, again.quotePrefix) == (value, "s", True)
+    assert cell.value == value
+
+
+def test_ordinary_values_are_left_alone():
+    from digiskill.catalog.export import neutralise
+    assert neutralise("ok") == "ok" and neutralise(3) == 3 and neutralise("a=b") == "a=b"
 
 
 def test_xlsx_needs_an_output_file(capsys, monkeypatch):

@@ -142,7 +142,7 @@
         $('[data-field="priority"]', el).value = p.priority || "";
         $('[data-field="target_date"]', el).value = p.target_date || "";
         ["goal", "application", "support"].forEach(function (f) { $('[data-field="' + f + '"]', el).value = p[f] || ""; });
-        $$('[data-field="methods"]', el).forEach(function (c) { c.checked = p.methods.indexOf(c.value) >= 0; });
+        $$('[data-field="methods"]', el).forEach(function (c) { c.checked = (p.methods || []).indexOf(c.value) >= 0; });
       }
       box.appendChild(el);  // keeps the role's order
     });
@@ -322,7 +322,7 @@
   var linkPlace = placeOfRole((params.get("role") || "").toUpperCase());
   if (linkPlace) { state.group = linkPlace.group; state.stage = linkPlace.stage; }
   if (root.dataset.defaultStage) document.getElementById("stage-preset").hidden = false;
-  try { fillForm(); } catch (err) { draftUnreadable = true; state = emptyState(); fillForm(); }
+  try { fillForm(); } catch (err) { state = emptyState(); fillForm(); }  // Python's check of the draft says why
   if (draftUnreadable) checkDraft();
   if (window.performance && performance.mark) performance.mark("digiskill:questions-ready");  // read by bench/
   var unit = params.get("unit");
