@@ -16,16 +16,24 @@ limits, the version steps and what an empty file looks like. `answers_schema.py`
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from ..model import Catalog
 
 FORMAT = "digiskill-assessment"
-SCHEMA_VERSION = 1
-PERSON_FIELDS = ("name", "position", "agency", "supervisor")
+SCHEMA_VERSION = 2
+PERSON_FIELDS = ("name", "position", "agency", "division", "supervisor")
 PLAN_TEXT_FIELDS = ("goal", "application", "support")
 TOP_KEYS = ("format", "schema_version", "framework", "role", "group", "stage", "person", "mission", "answers", "plan",
-            "finder", "saved_at")
+            "finder", "saved_at", "period", "future", "review", "progress", "history")
+# The yearly cycle (version 2). The words are the ones agencies' forms use (README "The development cycle").
+ROLE_DECISIONS = ("agreed", "proposed")  # the supervisor agrees with the group and role, or proposes another
+LINE_DECISIONS = ("agreed", "changed", "not_this_year")  # per plan line
+NEXT_LEVEL_OPINIONS = ("agree", "differ")  # เห็นด้วย / มีความเห็นแตกต่าง
+PLAN_STATUSES = ("on_plan", "off_plan", "changed")  # เป็นไปตามแผน / ไม่เป็นไปตามแผน / ปรับแผน
+OUTCOMES = ("exceeded", "met", "not_met", "not_yet")  # บรรลุเกินเป้าหมาย / บรรลุตามเป้าหมาย / ไม่บรรลุผล / ยังไม่ถึงกำหนด
+MAX_PROGRESS_REVIEWS = 24
+MAX_HISTORY_YEARS = 20
 
 # Limits (README "Answers file: limits"). A real file is a few kilobytes; these only stop runaway or hostile input.
 MAX_FILE_BYTES = 1_000_000
@@ -56,6 +64,77 @@ class PlanEntry:
 
 
 @dataclass
+class Signer:
+    """A sign-off block: (name), position and date (ISO; shown in the Buddhist era)."""
+    name: str = ""
+    position: str = ""
+    date: str = ""
+
+
+@dataclass
+class Period:
+    fiscal_year: int | None = None  # ปีงบประมาณ, Buddhist era
+    start: str = ""
+    end: str = ""
+
+
+@dataclass
+class ReviewLine:
+    """The supervisor's word on one plan line; empty fields leave the person's line as it is."""
+    decision: str = "agreed"
+    priority: int | None = None
+    methods: list | None = None
+    target_date: str = ""
+    comment: str = ""
+
+
+@dataclass
+class Review:
+    """The supervisor's review of the plan (Ind 1.2, Ind 3.2; cabinet clause 4.6.3)."""
+    role_decision: str = ""
+    proposed_role: str | None = None
+    reason: str = ""
+    multi_group: bool = False  # work spans several groups: the next-level supervisor approves
+    lines: dict = field(default_factory=dict)  # code -> ReviewLine
+    support: str = ""
+    opinion: str = ""
+    supervisor: Signer = field(default_factory=Signer)
+    next_level: Signer = field(default_factory=Signer)
+    next_level_opinion: str = ""
+    next_level_comment: str = ""
+    acknowledged: Signer = field(default_factory=Signer)  # the person's การรับทราบ
+
+
+@dataclass
+class ProgressLine:
+    status: str = ""
+    reason: str = ""
+    outcome: str = ""
+    evidence: str = ""
+    applied: str = ""  # what changed at work or in service (Ind 5)
+
+
+@dataclass
+class ProgressReview:
+    """One dated progress review (Ind 4–5); the file keeps every one, oldest first."""
+    date: str = ""
+    lines: dict = field(default_factory=dict)  # code -> ProgressLine
+    reanswers: dict = field(default_factory=dict)  # code -> bool (has it now?)
+    feedback: str = ""
+    supervisor: Signer = field(default_factory=Signer)
+
+
+@dataclass
+class PastYear:
+    """Last year's answers kept as the baseline of a new assessment (next year's reassessment)."""
+    fiscal_year: int | None = None
+    role: str | None = None
+    data_version: str = ""
+    answers: dict = field(default_factory=dict)  # code -> True / False / None
+    open_lines: list = field(default_factory=list)  # plan codes not closed last year
+
+
+@dataclass
 class Assessment:
     role: str | None
     framework_id: str
@@ -68,6 +147,12 @@ class Assessment:
     plan: dict = field(default_factory=dict)  # code -> PlanEntry
     finder: dict = field(default_factory=lambda: {"shares": {}, "career": ""})  # the group finder's inputs
     saved_at: str = ""
+    period: Period = field(default_factory=Period)
+    future_role: str | None = None  # the next stage's role (cabinet clause 4.6.2: work in future)
+    future_plan: dict = field(default_factory=dict)  # code -> PlanEntry, for what only the future role needs
+    review: Review | None = None
+    progress: list = field(default_factory=list)  # of ProgressReview
+    history: list = field(default_factory=list)  # of PastYear, oldest first
 
     def to_dict(self) -> dict:
         return {
@@ -77,11 +162,20 @@ class Assessment:
             "person": {k: self.person.get(k, "") for k in PERSON_FIELDS},
             "mission": self.mission,
             "answers": {c: {"has": a.has, "note": a.note} for c, a in self.answers.items()},
-            "plan": {c: {"priority": p.priority, "methods": list(p.methods), "target_date": p.target_date,
-                         **{k: getattr(p, k) for k in PLAN_TEXT_FIELDS}} for c, p in self.plan.items()},
+            "plan": {c: _plan_dict(p) for c, p in self.plan.items()},
             "finder": {"shares": dict(self.finder.get("shares", {})), "career": self.finder.get("career", "")},
             "saved_at": self.saved_at,
+            "period": asdict(self.period),
+            "future": {"role": self.future_role, "plan": {c: _plan_dict(p) for c, p in self.future_plan.items()}},
+            "review": asdict(self.review) if self.review else None,
+            "progress": [asdict(p) for p in self.progress],
+            "history": [asdict(h) for h in self.history],
         }
+
+
+def _plan_dict(p: PlanEntry) -> dict:
+    return {"priority": p.priority, "methods": list(p.methods), "target_date": p.target_date,
+            **{k: getattr(p, k) for k in PLAN_TEXT_FIELDS}}
 
 
 def empty_assessment(catalog: Catalog, stage: str | None = None) -> Assessment:
@@ -100,8 +194,14 @@ def role_table(catalog: Catalog) -> dict:
     return table
 
 
-# Version steps: MIGRATIONS[n] turns a version-n dict into version n+1 (none yet: version 1 is the first).
-MIGRATIONS: dict = {}
+def _version_1_to_2(data: dict) -> dict:
+    """Version 2 added the yearly cycle (period, future role, supervisor review, progress reviews, past years) and the
+    person's division; a version-1 file simply has none of them yet."""
+    return {**data, "schema_version": 2}
+
+
+# Version steps: MIGRATIONS[n] turns a version-n dict into version n+1.
+MIGRATIONS: dict = {1: _version_1_to_2}
 
 
 def migrate(data: dict, version: int) -> tuple[dict, list[int]]:

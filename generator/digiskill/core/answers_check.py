@@ -23,19 +23,15 @@ from dataclasses import dataclass, field
 from ..errors import InputError, Problem
 from ..model import Catalog
 from .answer_messages import message_en, message_th
+from .answers_fields import JSON_TYPES_TH, XML_FORBIDDEN, Fatal, json_type, shown
+from .cycle_check import CycleReader
 from .answers import (FORMAT, MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS, PERSON_FIELDS,
                       PLAN_TEXT_FIELDS, PRIORITY_RANGE, SCHEMA_VERSION, TOP_KEYS, Assessment, ItemAnswer, PlanEntry,
                       migrate)
 
 NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 THAI_LETTER = re.compile("[\u0e01-\u0e5b]")
-ISO_DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-JSON_TYPES_TH = {dict: "กลุ่มข้อมูล (object)", list: "รายการ (list)", str: "ข้อความ", bool: "true/false",
-                 int: "ตัวเลข", float: "ตัวเลข", type(None): "null"}
-JSON_TYPES_EN = {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
-                 float: "a number", type(None): "null"}
 
 
 class ImportFileError(InputError):
@@ -71,16 +67,12 @@ class Checked:
                 "warnings": [problem_json(p) for p in self.warnings], "migrated_from": self.migrated_from}
 
 
-class _Fatal(Exception):
-    """The file cannot be used at all; carries the one problem that says why."""
-
-
 def check_answers(source, catalog: Catalog, file: str = "answers.json", *, draft: bool = False) -> Checked:
     """`draft`: the browser's autosave, which may have no role yet and keeps what it can of a damaged draft."""
     checker = _Checker(catalog, file, draft)
     try:
         checker.run(source)
-    except _Fatal:
+    except Fatal:
         checker.result.assessment = None
     except Exception as err:  # a bug of ours: still an answer, never a traceback (tests assert it never happens)
         checker.result.assessment = None
@@ -96,48 +88,11 @@ def parse_assessment(source, catalog: Catalog, file: str = "answers.json") -> As
     return checked.assessment
 
 
-def json_type(value, table=JSON_TYPES_EN) -> str:
-    return table.get(type(value), type(value).__name__)
-
-
-def shown(value, limit: int = 40) -> str:
-    """A value as it may appear in a message: short, with control characters made visible."""
-    if isinstance(value, str):
-        text = value
-    elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 300:
-        text = "(a very long number)"
-    elif isinstance(value, (bool, int, float, type(None))):
-        text = json.dumps(value)[:limit]
-    else:
-        text = json_type(value)
-    text = XML_FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
-class _Checker:
+class _Checker(CycleReader):
     def __init__(self, catalog: Catalog, file: str, draft: bool):
-        self.catalog, self.file, self.draft = catalog, file, draft
-        self.result = Checked(file)
-        self.codes = {u.code for u in catalog.units} | {i.code for i in catalog.items}
-
-    # -- reporting ------------------------------------------------------------------------------------------------
-    def problem(self, path: str, code: str, **ctx) -> None:
-        if len(self.result.problems) < MAX_PROBLEMS:
-            ctx.setdefault("where", path or "ไฟล์")
-            self.result.problems.append(Problem(self.file, None, path, code, message_en(code, ctx), ctx))
-
-    def warn(self, path: str, code: str, **ctx) -> None:
-        if len(self.result.warnings) < MAX_PROBLEMS:
-            ctx.setdefault("where", path)
-            self.result.warnings.append(Problem(self.file, None, path, code, message_en(code, ctx), ctx))
-
-    def fatal(self, path: str, code: str, **ctx):
-        self.problem(path, code, **ctx)
-        raise _Fatal
-
-    def wrong_type(self, path: str, value, expected_th: str, expected_en: str) -> None:
-        self.problem(path, "wrong_type", expected=expected_th, expected_en=expected_en,
-                     found=json_type(value, JSON_TYPES_TH))
+        super().__init__(catalog, file)
+        self.draft = draft
+        self.result = Checked(file, problems=self.problems, warnings=self.warnings)
 
     # -- decode ---------------------------------------------------------------------------------------------------
     def decode(self, raw: bytes) -> str:
@@ -203,6 +158,8 @@ class _Checker:
         if version > SCHEMA_VERSION:
             self.fatal("schema_version", "newer_version", found=version, supported=SCHEMA_VERSION)
         data, self.result.migrated_from = migrate(data, version)
+        if self.result.migrated_from:
+            self.warn("schema_version", "migrated", found=version, supported=SCHEMA_VERSION)
         framework = data.get("framework")
         if not isinstance(framework, dict):
             self.fatal("framework", "other_framework", found="(ไม่ระบุ)" if framework is None else
@@ -230,7 +187,8 @@ class _Checker:
             person={k: self.text(person_raw.get(k), f"person.{k}") for k in PERSON_FIELDS},
             mission=self.text(data.get("mission"), "mission"),
             answers=self.answers(data.get("answers"), role), plan=self.plan(data.get("plan"), role),
-            finder=self.finder(data.get("finder")), saved_at=self.saved_at(data.get("saved_at")))
+            finder=self.finder(data.get("finder")), saved_at=self.saved_at(data.get("saved_at")),
+            **self.cycle(data, role))
 
     def role(self, data: dict) -> tuple:
         catalog = self.catalog
@@ -258,31 +216,9 @@ class _Checker:
         return role, record.group, record.stage
 
     # -- parts ----------------------------------------------------------------------------------------------------
-    def mapping(self, value, path: str) -> dict:
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            self.wrong_type(path, value, "กลุ่มข้อมูล (object)", "an object")
-            return {}
-        return value
-
-    def text(self, value, path: str) -> str:
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            self.wrong_type(path, value, "ข้อความ", "text")
-            return ""
-        if len(value) > MAX_TEXT_CHARS:
-            self.problem(path, "too_long", size=len(value), limit=MAX_TEXT_CHARS)
-            return ""
-        bad = XML_FORBIDDEN.search(value)
-        if bad:
-            self.problem(path, "bad_char", char=f"{ord(bad.group()):04X}", position=bad.start() + 1)
-            return ""
-        return value
-
-    def entries(self, value, path: str, role: str | None):
-        """(code, path, dict) for each line under answers/plan whose code the catalog knows."""
+    def entries(self, value, path: str, role: str | None, plain: bool = False):
+        """(code, path, value) for each line under a code-keyed object (answers, plan, review lines…) whose code the
+        catalog knows; the value must be an object unless `plain`."""
         lines = self.mapping(value, path)
         if len(lines) > MAX_ENTRIES:
             self.problem(path, "too_many", size=len(lines), limit=MAX_ENTRIES)
@@ -295,12 +231,7 @@ class _Checker:
                 continue
             if required is not None and code not in required:
                 self.warn(where, "not_for_role", found=code, role=role)
-            yield code, where, self.mapping(raw, where)
-
-    def known_keys(self, raw: dict, path: str, keys) -> None:
-        for key in raw:
-            if key not in keys:
-                self.warn(f"{path}.{shown(key)}", "unknown_key")
+            yield code, where, raw if plain else self.mapping(raw, where)
 
     def answers(self, value, role) -> dict:
         answers = {}
@@ -313,66 +244,15 @@ class _Checker:
             answers[code] = ItemAnswer(has=has, note=self.text(raw.get("note"), path + ".note"))
         return answers
 
-    def plan(self, value, role) -> dict:
+    def plan(self, value, role, where: str = "plan") -> dict:
         plan = {}
-        for code, path, raw in self.entries(value, "plan", role):
+        for code, path, raw in self.entries(value, where, role):
             self.known_keys(raw, path, ("priority", "methods", "target_date", *PLAN_TEXT_FIELDS))
             plan[code] = PlanEntry(priority=self.priority(raw.get("priority"), path + ".priority"),
                                    methods=self.methods(raw.get("methods"), path + ".methods"),
                                    target_date=self.date(raw.get("target_date"), path + ".target_date"),
                                    **{k: self.text(raw.get(k), f"{path}.{k}") for k in PLAN_TEXT_FIELDS})
         return plan
-
-    def priority(self, value, path: str):
-        if value is None:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.wrong_type(path, value, "ตัวเลขจำนวนเต็ม", "a whole number")
-            return None
-        low, high = PRIORITY_RANGE
-        if not low <= value <= high:
-            self.problem(path, "priority_range", low=low, high=high, found=shown(value))
-            return None
-        return value
-
-    def methods(self, value, path: str) -> list:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.wrong_type(path, value, "รายการ (list)", "a list")
-            return []
-        if len(value) > len(self.catalog.tools):
-            self.problem(path, "too_many", size=len(value), limit=len(self.catalog.tools))
-            return []
-        methods = []
-        for index, method in enumerate(value):
-            if not isinstance(method, str):
-                self.wrong_type(f"{path}[{index}]", method, "รหัสวิธีการพัฒนา (ข้อความ)", "a method code (text)")
-            elif not self.catalog.has_tool(method):
-                self.problem(f"{path}[{index}]", "unknown_method", found=shown(method))
-            elif method in methods:
-                self.warn(f"{path}[{index}]", "duplicate_method", found=method)
-            else:
-                methods.append(method)
-        return methods
-
-    def date(self, value, path: str) -> str:
-        text = self.text(value, path)
-        if not text:
-            return ""
-        shape = ISO_DATE_SHAPE.match(text)
-        if shape and int(shape.group(1)) >= 2400:  # a Buddhist-era year typed into an ISO date
-            suggest = f"{int(shape.group(1)) - 543}-{shape.group(2)}-{shape.group(3)}"
-            self.problem(path, "buddhist_year", found=text, suggest=suggest)
-            return ""
-        try:
-            datetime.date.fromisoformat(text)
-        except ValueError:
-            shape = None
-        if not shape:
-            self.problem(path, "bad_date", found=shown(text))
-            return ""
-        return text
 
     def saved_at(self, value) -> str:
         text = self.text(value, "saved_at")

@@ -8,8 +8,9 @@ year in a date, a role that contradicts its group, Thai messages). Tests check t
 from __future__ import annotations
 
 from ..model import Catalog
-from .answers import (FORMAT, MAX_ENTRIES, MAX_TEXT_CHARS, PERSON_FIELDS, PLAN_TEXT_FIELDS, PRIORITY_RANGE,
-                      SCHEMA_VERSION)
+from .answers import (FORMAT, LINE_DECISIONS, MAX_ENTRIES, MAX_HISTORY_YEARS, MAX_PROGRESS_REVIEWS, MAX_TEXT_CHARS,
+                      NEXT_LEVEL_OPINIONS, OUTCOMES, PERSON_FIELDS, PLAN_STATUSES, PLAN_TEXT_FIELDS, PRIORITY_RANGE,
+                      ROLE_DECISIONS, SCHEMA_VERSION)
 
 SCHEMA_ID = "https://digiskill.example/schemas/answers.schema.json"
 # Text as the checker allows it: no character XML 1.0 forbids (JSON Schema patterns are ECMA-262 regexes).
@@ -21,6 +22,8 @@ def answers_schema(catalog: Catalog) -> dict:
     codes = sorted({u.code for u in catalog.units} | {i.code for i in catalog.items})
     tools = [t.code for t in catalog.tools]
     text_or_null = {"anyOf": [TEXT, {"type": "null"}]}
+    date = {"anyOf": [{"type": "string", "pattern": "^(\\d{4}-\\d{2}-\\d{2})?$"}, {"type": "null"}]}
+    signer = nullable({"type": "object", "properties": {"name": text_or_null, "position": text_or_null, "date": date}})
     answer = {"type": "object", "properties": {"has": {"type": ["boolean", "null"]}, "note": text_or_null}}
     plan_line = {"type": "object", "properties": {
         "priority": {"anyOf": [{"type": "integer", "minimum": PRIORITY_RANGE[0], "maximum": PRIORITY_RANGE[1]},
@@ -53,5 +56,46 @@ def answers_schema(catalog: Catalog) -> dict:
                 "shares": {"type": "object", "additionalProperties": {"anyOf": [{"type": ["number", "null"]}, {"const": ""}]}},
                 "career": {"enum": [g.code for g in catalog.groups] + ["", None]}}}, {"type": "null"}]},
             "saved_at": text_or_null,
+            "period": nullable({"type": "object", "properties": {
+                "fiscal_year": nullable({"type": "integer"}), "start": date, "end": date}}),
+            "future": nullable({"type": "object", "properties": {
+                "role": {"enum": [r.code for r in catalog.roles] + [None]},
+                "plan": nullable({"type": "object", "propertyNames": {"enum": codes},
+                                  "additionalProperties": plan_line})}}),
+            "review": nullable({"type": "object", "properties": {
+                "role_decision": choice(ROLE_DECISIONS), "proposed_role": {"enum": [r.code for r in catalog.roles] + [None, ""]},
+                "reason": text_or_null, "multi_group": {"type": ["boolean", "null"]},
+                "lines": nullable({"type": "object", "propertyNames": {"enum": codes}, "additionalProperties": {
+                    "type": "object", "properties": {"decision": choice(LINE_DECISIONS),
+                                                     "priority": plan_line["properties"]["priority"],
+                                                     "methods": plan_line["properties"]["methods"],
+                                                     "target_date": date, "comment": text_or_null}}}),
+                "support": text_or_null, "opinion": text_or_null, "supervisor": signer, "next_level": signer,
+                "next_level_opinion": choice(NEXT_LEVEL_OPINIONS), "next_level_comment": text_or_null,
+                "acknowledged": signer}}),
+            "progress": nullable({"type": "array", "maxItems": MAX_PROGRESS_REVIEWS, "items": {
+                "type": "object", "properties": {
+                    "date": date, "feedback": text_or_null, "supervisor": signer,
+                    "reanswers": nullable({"type": "object", "propertyNames": {"enum": codes},
+                                           "additionalProperties": {"type": ["boolean", "null"]}}),
+                    "lines": nullable({"type": "object", "propertyNames": {"enum": codes}, "additionalProperties": {
+                        "type": "object", "properties": {"status": choice(PLAN_STATUSES), "reason": text_or_null,
+                                                         "outcome": choice(OUTCOMES), "evidence": text_or_null,
+                                                         "applied": text_or_null}}})}}}),
+            "history": nullable({"type": "array", "maxItems": MAX_HISTORY_YEARS, "items": {
+                "type": "object", "properties": {
+                    "fiscal_year": nullable({"type": "integer"}),
+                    "role": {"enum": [r.code for r in catalog.roles] + [None]}, "data_version": text_or_null,
+                    "answers": nullable({"type": "object", "propertyNames": {"enum": codes},
+                                         "additionalProperties": {"type": ["boolean", "null"]}}),
+                    "open_lines": nullable({"type": "array", "items": {"enum": codes}})}}}),
         },
     }
+
+
+def nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def choice(words: tuple) -> dict:
+    return {"enum": [*words, "", None]}

@@ -1,0 +1,97 @@
+"""The yearly cycle in the core (CPython): version 2 of the answers file, the agreed plan, the future role, progress
+and next year's start."""
+from __future__ import annotations
+
+import json
+
+from digiskill.core.answers import Assessment, ItemAnswer, PlanEntry
+from digiskill.core.answers_check import check_answers, parse_assessment
+from digiskill.core.cycle import (agreed_plan, future_codes, next_role, open_lines, skill_shape, start_next_year)
+from digiskill.core.idp import build_idp
+
+V1 = {"format": "digiskill-assessment", "schema_version": 1, "framework": {"id": "ocsc-2561", "data_version": "2561.1"},
+      "role": "A1", "person": {"name": "นางสาวทดสอบ", "position": "", "agency": "", "supervisor": ""}, "mission": "",
+      "answers": {"DLit100": {"has": True, "note": ""}, "DLit200": {"has": False, "note": ""},
+                  "DS300": {"has": False, "note": ""}},
+      "plan": {"DS300": {"priority": 1, "methods": ["coaching"], "target_date": "2027-03-31", "goal": "g",
+                         "application": "", "support": ""},
+               "DLit200": {"priority": 2, "methods": ["classroom"], "target_date": "2027-06-30", "goal": "",
+                           "application": "", "support": ""}},
+      "saved_at": "2026-11-24T10:00:00Z"}
+
+REVIEW = {"role_decision": "agreed", "lines": {
+    "DLit200": {"decision": "changed", "priority": 1, "methods": ["on-the-job"], "target_date": "2027-02-28",
+                "comment": "เริ่มจากงานจริง"},
+    "DS300": {"decision": "not_this_year", "comment": "ปีหน้า"}},
+    "support": "มอบหมายงานท้าทาย", "opinion": "เห็นชอบ",
+    "supervisor": {"name": "นายหัวหน้า", "position": "ผู้อำนวยการกอง", "date": "2026-12-01"}}
+
+
+def test_a_version_1_file_is_converted_and_makes_the_same_plan(catalog):
+    checked = check_answers(json.dumps(V1, ensure_ascii=False), catalog, "v1.json")
+    assert checked.ok and checked.migrated_from == [1]
+    assert [w.code for w in checked.warnings] == ["migrated"]
+    again = check_answers(json.dumps(checked.assessment.to_dict(), ensure_ascii=False), catalog, "v2.json")
+    assert again.ok and again.warnings == [] and again.assessment == checked.assessment
+    lines = build_idp(catalog, checked.assessment).lines
+    assert [(line.entry.code, [t.code for t in line.methods]) for line in lines] == \
+        [("DS300", ["coaching"]), ("DLit200", ["classroom"])]
+
+
+def test_the_agreed_plan_applies_the_supervisors_changes(catalog):
+    data = {**V1, "schema_version": 2, "review": REVIEW}
+    assessment = parse_assessment(json.dumps(data, ensure_ascii=False), catalog)
+    plan = agreed_plan(assessment)
+    assert list(plan) == ["DLit200"]
+    assert (plan["DLit200"].priority, plan["DLit200"].methods, plan["DLit200"].target_date) == \
+        (1, ["on-the-job"], "2027-02-28")
+    assert assessment.plan["DLit200"].methods == ["classroom"]  # the person's own line is kept as it was
+
+
+def test_cycle_fields_are_checked(catalog):
+    data = {**V1, "schema_version": 2, "review": {**REVIEW, "role_decision": "maybe",
+                                                   "supervisor": {"date": "2569-12-01"}},
+            "progress": [{"date": "2027-04-01", "lines": {"DLit200": {"status": "done", "outcome": "met"}},
+                          "reanswers": {"DLit200": "yes"}}],
+            "period": {"fiscal_year": 2027, "start": "2027-09-30", "end": "2026-10-01"}}
+    checked = check_answers(json.dumps(data, ensure_ascii=False), catalog, "x.json")
+    assert not checked.ok
+    assert {(p.path, p.code) for p in checked.problems} == {
+        ("review.role_decision", "not_a_choice"), ("review.supervisor.date", "buddhist_year"),
+        ("progress[0].lines.DLit200.status", "not_a_choice"), ("progress[0].reanswers.DLit200", "wrong_type"),
+        ("period.fiscal_year", "out_of_range"), ("period.end", "period_order")}
+
+
+def test_future_role_adds_only_what_the_next_stage_needs(catalog):
+    assert next_role(catalog, "A1").code == "A2" and next_role(catalog, "A3") is None
+    extra = future_codes(catalog, "A1", "A2")
+    assert extra and not set(extra) & catalog.required_codes("A1")
+    assert set(extra) <= catalog.required_codes("A2")
+
+
+def test_progress_then_next_year(catalog):
+    data = {**V1, "schema_version": 2, "period": {"fiscal_year": 2570, "start": "2026-10-01", "end": "2027-09-30"},
+            "progress": [{"date": "2027-04-01", "lines": {"DS300": {"status": "on_plan", "outcome": "met",
+                                                                    "evidence": "ระบบนัดหมาย", "applied": "ลดเวลารอ"},
+                                                          "DLit200": {"status": "off_plan", "reason": "งานล้น",
+                                                                      "outcome": "not_yet"}},
+                          "reanswers": {"DS300": True}, "feedback": "ดีมาก"}]}
+    assessment = parse_assessment(json.dumps(data, ensure_ascii=False), catalog)
+    assert open_lines(assessment) == ["DLit200"]
+    nxt = start_next_year(assessment, 2571)
+    assert nxt.answers == {} and list(nxt.plan) == ["DLit200"] and nxt.period.fiscal_year == 2571
+    assert nxt.history[-1].answers == {"DLit100": True, "DLit200": False, "DS300": True}
+    assert nxt.history[-1].fiscal_year == 2570 and nxt.history[-1].open_lines == ["DLit200"]
+    nxt.answers = {"DLit100": ItemAnswer(True), "DLit200": ItemAnswer(True), "DS300": ItemAnswer(True)}
+    shape = skill_shape(catalog, nxt)
+    ability = next(r for r in shape["components"] if r.key == "ability")
+    assert ability.has_now > ability.had_before
+    again = parse_assessment(json.dumps(nxt.to_dict(), ensure_ascii=False), catalog)
+    assert again.history == nxt.history
+
+
+def test_records_round_trip_through_the_file(catalog):
+    a = Assessment(role="A1", framework_id="ocsc-2561", data_version="2561.1",
+                   plan={"DS300": PlanEntry(priority=3)}, future_role="A2",
+                   future_plan={future_codes(catalog, "A1", "A2")[0]: PlanEntry(priority=1)})
+    assert parse_assessment(json.dumps(a.to_dict()), catalog).future_plan == a.future_plan
