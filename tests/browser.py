@@ -39,10 +39,12 @@ def open_page(browser, url: str, **context_options) -> RecordedPage:
     return recorded
 
 
-def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
-    """Run axe-core (self-hosted from node_modules, injected as a script, not fetched) and keep serious ones."""
+def axe_violations(page, impacts=("serious", "critical"), within: str | None = None) -> list[dict]:
+    """Run axe-core (self-hosted from node_modules, injected as a script, not fetched) and keep serious ones;
+    `within`: a CSS selector to check only part of the page (a view a test has just built)."""
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    result = page.evaluate("async (within) => await axe.run(within ? document.querySelector(within) : document, "
+                           "{resultTypes: ['violations']})", within)
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"] if v["impact"] in impacts]
 

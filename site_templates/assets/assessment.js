@@ -55,7 +55,9 @@
   }
   function clearMessage() { messageBox.hidden = true; messageBox.textContent = ""; }
 
+  var hooks = [];  // assessment-cycle.js listens here
   function save() {
+    hooks.forEach(function (hook) { hook("save"); });
     state.saved_at = new Date().toISOString();
     try {
       localStorage.setItem(KEY, JSON.stringify(state));
@@ -115,34 +117,41 @@
     renderPlan();
   }
 
-  function planFor(code) {
-    return state.plan[code] || (state.plan[code] = { priority: null, methods: [], target_date: "", goal: "", application: "", support: "" });
+  function planFor(code, future) {  // future: a line of the "for future work" part (state.future.plan)
+    if (future && !state.future) state.future = JSON.parse(JSON.stringify(START.empty.future));
+    var book = future ? (state.future.plan || (state.future.plan = {})) : state.plan;
+    return book[code] || (book[code] = JSON.parse(JSON.stringify(START.empty_plan_line)));
+  }
+
+  /* One plan line's form, from the page's template (the same for this year's plan and the future part). */
+  function makePlanLine(code, title, entry, idPrefix) {
+    var el = document.getElementById("plan-template").content.firstElementChild.cloneNode(true);
+    el.dataset.code = code;
+    el.querySelector('[data-slot="title"]').textContent = title;
+    var q = document.getElementById("q-" + code.toLowerCase());
+    $$("[data-suggest-for]", el).forEach(function (s) {
+      s.hidden = !q || s.dataset.suggestFor.split(" ").indexOf(q.dataset.component) < 0;
+    });
+    $$("input, textarea", el).forEach(function (input) {
+      input.id = idPrefix + code + "-" + input.dataset.field + (input.type === "checkbox" ? "-" + input.value : "");
+    });
+    $('[data-field="priority"]', el).value = entry.priority || "";
+    $('[data-field="target_date"]', el).value = entry.target_date || "";
+    ["goal", "application", "support"].forEach(function (f) { $('[data-field="' + f + '"]', el).value = entry[f] || ""; });
+    $$('[data-field="methods"]', el).forEach(function (c) { c.checked = (entry.methods || []).indexOf(c.value) >= 0; });
+    return el;
   }
 
   function renderPlan() {
     var box = document.getElementById("plan-lines");
-    var template = document.getElementById("plan-template");
     var gaps = roleCodes().filter(function (code) { return state.answers[code] && state.answers[code].has === false; });
     document.getElementById("plan-empty").hidden = gaps.length > 0;
     $$(".ds-plan", box).forEach(function (el) { if (gaps.indexOf(el.dataset.code) < 0) el.remove(); });
     gaps.forEach(function (code) {
       var el = $('.ds-plan[data-code="' + code + '"]', box);
       if (!el) {
-        el = template.content.firstElementChild.cloneNode(true);
-        el.dataset.code = code;
         var q = document.getElementById("q-" + code.toLowerCase());
-        el.querySelector('[data-slot="title"]').textContent = $("legend", q).textContent.trim();
-        $$("[data-suggest-for]", el).forEach(function (s) {
-          s.hidden = s.dataset.suggestFor.split(" ").indexOf(q.dataset.component) < 0;
-        });
-        $$("input, textarea", el).forEach(function (input) {
-          input.id = "plan-" + code + "-" + input.dataset.field + (input.type === "checkbox" ? "-" + input.value : "");
-        });
-        var p = planFor(code);
-        $('[data-field="priority"]', el).value = p.priority || "";
-        $('[data-field="target_date"]', el).value = p.target_date || "";
-        ["goal", "application", "support"].forEach(function (f) { $('[data-field="' + f + '"]', el).value = p[f] || ""; });
-        $$('[data-field="methods"]', el).forEach(function (c) { c.checked = (p.methods || []).indexOf(c.value) >= 0; });
+        el = makePlanLine(code, $("legend", q).textContent.trim(), planFor(code), "plan-");
       }
       box.appendChild(el);  // keeps the role's order
     });
@@ -166,7 +175,7 @@
     } else if (name === "career") {
       state.finder.career = target.value;
     } else if (plan && field) {
-      var p = planFor(plan.dataset.code);
+      var p = planFor(plan.dataset.code, !!plan.closest("#future-lines"));
       if (field === "methods") {
         p.methods = $$('[data-field="methods"]', plan).filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
       } else if (field === "priority") {
@@ -194,6 +203,7 @@
       say("พร้อมแล้ว: สร้างไฟล์แผนได้ (Python " + version + " ทำงานในเบราว์เซอร์นี้ ไม่ส่งข้อมูลออกไป)", "ok");
       $$("[data-action=docx], [data-action=xlsx], [data-action=print]").forEach(function (b) { b.disabled = false; });
       checkDraft();
+      hooks.forEach(function (hook) { hook("ready"); });
     } });
   }
 
@@ -283,6 +293,7 @@
       state = result.assessment;
       if (!Object.keys(state.finder.shares).length) state.finder = finder;
       save(); fillForm(); schedulePreview(0);
+      hooks.forEach(function (hook) { hook("replace"); });
       showMessage(["นำเข้าคำตอบของบทบาท " + state.role + " แล้ว"].concat(problemLines(result)), "ok");
     }).catch(function (err) {
       showMessage("อ่านไฟล์ไม่ได้ คำตอบปัจจุบันไม่เปลี่ยนแปลง (" + err.message + ")", "error");
@@ -314,8 +325,18 @@
         fillForm();
       }
       schedulePreview(0);
+      hooks.forEach(function (hook) { hook("replace"); });
     });
   }
+
+  /* What assessment-cycle.js (progress, future role, next year) uses; it keeps no rules either. */
+  window.DigiskillAssessment = {
+    state: function () { return state; }, start: START,
+    replace: function (next) { state = next; save(); fillForm(); schedulePreview(0); hooks.forEach(function (h) { h("replace"); }); },
+    save: function () { save(); schedulePreview(); }, call: function (name, args) { return call(name, args); },
+    isReady: function () { return ready; }, showMessage: showMessage, problemLines: problemLines,
+    makePlanLine: makePlanLine, planFor: planFor, onChange: function (hook) { hooks.push(hook); },
+  };
 
   /* ---- start: deep links (?role=a1&unit=dlit100), the saved draft, then Python ---- */
   var params = new URLSearchParams(location.search);

@@ -32,6 +32,12 @@ LINE_DECISIONS = ("agreed", "changed", "not_this_year")  # per plan line
 NEXT_LEVEL_OPINIONS = ("agree", "differ")  # เห็นด้วย / มีความเห็นแตกต่าง
 PLAN_STATUSES = ("on_plan", "off_plan", "changed")  # เป็นไปตามแผน / ไม่เป็นไปตามแผน / ปรับแผน
 OUTCOMES = ("exceeded", "met", "not_met", "not_yet")  # บรรลุเกินเป้าหมาย / บรรลุตามเป้าหมาย / ไม่บรรลุผล / ยังไม่ถึงกำหนด
+CHOICES_TH = {  # how each word above is shown and printed
+    "agreed": "เห็นชอบ", "proposed": "เสนอบทบาทอื่น", "changed": "ปรับแผน", "not_this_year": "ยังไม่ทำในปีนี้",
+    "agree": "เห็นด้วย", "differ": "มีความเห็นแตกต่าง",
+    "on_plan": "เป็นไปตามแผน", "off_plan": "ไม่เป็นไปตามแผน",
+    "exceeded": "บรรลุเกินเป้าหมาย", "met": "บรรลุตามเป้าหมาย", "not_met": "ไม่บรรลุผล", "not_yet": "ยังไม่ถึงกำหนด",
+}
 MAX_PROGRESS_REVIEWS = 24
 MAX_HISTORY_YEARS = 20
 

@@ -21,6 +21,8 @@ from ..model import Catalog
 from .aggregate import aggregate, aggregate_csv, table_rows
 from .answers_check import ImportFileError, check_answers, parse_assessment
 from .charts import heatmap_svg, top_gaps_svg
+from .cycle import start_next_year
+from .cycle_views import cycle_view, review_view
 from .idp import build_idp, classify_group
 from .idp_document import idp_blocks, idp_docx, idp_xlsx
 from .org_plan import org_plan_docx, org_plan_xlsx
@@ -30,7 +32,7 @@ from .preview_html import blocks_html
 
 class Session:
     CALLS = ("check_import", "check_draft", "preview", "docx", "xlsx", "classify", "aggregate", "org_plan_docx",
-             "org_plan_xlsx", "gaps_csv")
+             "org_plan_xlsx", "gaps_csv", "cycle_view", "review_view", "next_year")
 
     def __init__(self, catalog_json: str):
         data = json.loads(catalog_json)
@@ -46,6 +48,32 @@ class Session:
 
     def check_draft(self, text: str) -> str:
         return json.dumps(check_answers(text, self.catalog, "draft", draft=True).as_json(), ensure_ascii=False)
+
+    def _checked(self, text: str, draft: bool = True):
+        return check_answers(text, self.catalog, "draft", draft=draft)
+
+    def cycle_view(self, state_json: str) -> str:
+        """The staff page's yearly-cycle parts (agreed lines, future role, last year's answers)."""
+        checked = self._checked(state_json)
+        if checked.assessment is None:
+            return json.dumps(checked.as_json(), ensure_ascii=False)
+        return json.dumps({"ok": True, **cycle_view(self.catalog, checked.assessment)}, ensure_ascii=False)
+
+    def review_view(self, text: str) -> str:
+        """A staff file opened on the supervisor's page: checked strictly, then what the page shows."""
+        checked = check_answers(text, self.catalog, "staff file")
+        reply = checked.as_json()
+        if checked.ok:
+            reply["view"] = review_view(self.catalog, checked.assessment)
+        return json.dumps(reply, ensure_ascii=False)
+
+    def next_year(self, text: str, fiscal_year: int | None = None) -> str:
+        """Last year's file in, this year's new file out (baseline kept, open lines carried over)."""
+        checked = check_answers(text, self.catalog, "last year")
+        reply = checked.as_json()
+        if checked.ok:
+            reply["assessment"] = start_next_year(checked.assessment, fiscal_year).to_dict()
+        return json.dumps(reply, ensure_ascii=False)
 
     def preview(self, state_json: str) -> str:
         try:

@@ -81,6 +81,8 @@ def current_answers(assessment: Assessment) -> dict:
 def start_next_year(last: Assessment, fiscal_year: int | None) -> Assessment:
     """Next year's file: the same person and role, no answers yet, last year's answers kept as the baseline (history)
     and its open plan lines carried over."""
+    if fiscal_year is None and last.period.fiscal_year:
+        fiscal_year = last.period.fiscal_year + 1
     baseline = PastYear(fiscal_year=last.period.fiscal_year, role=last.role, data_version=last.data_version,
                         answers=current_answers(last), open_lines=open_lines(last))
     plan = agreed_plan(last)

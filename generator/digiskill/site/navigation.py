@@ -20,7 +20,8 @@ def default_nav(catalog: Catalog, files) -> list:
         ("กลุ่มบุคลากร", ["groups/index.md", *(group_path(g.code) for g in catalog.groups)]),
         ("บทบาทที่คาดหวัง", ["roles/index.md", *(role_path(r) for r in catalog.roles)]),
         ("ทักษะ", ["skills/index.md", "matrix/index.md", *(domain_path(d.code) for d in catalog.domains)]),
-        ("ประเมินตนเองและวางแผน", ["assessment/index.md", "gap-analysis/index.md", "tools/index.md", "forms/idp.md",
+        ("ประเมินตนเองและวางแผน", ["assessment/index.md", "supervisor/index.md", "gap-analysis/index.md", "tools/index.md",
+                                   "forms/idp.md",
                                    "forms/org-plan.md"]),
         ("ข้อมูล", ["data/index.md", "about-data/index.md", "hosting.md"]),
     ]

@@ -124,7 +124,10 @@ def provenance_summary(catalog: Catalog) -> list[dict]:
 
 def assessment_context(catalog: Catalog) -> dict:
     """Everything the self-assessment page renders at build time, so people can answer before Python has loaded."""
-    from ..core.answers import empty_assessment, role_table
+    from dataclasses import asdict
+
+    from ..core.answers import (CHOICES_TH, OUTCOMES, PLAN_STATUSES, PlanEntry, ProgressLine, ProgressReview, empty_assessment,
+                                role_table)
     from ..core.idp import suggest_methods
 
     questions = []
@@ -140,9 +143,21 @@ def assessment_context(catalog: Catalog) -> dict:
     suggested = {c: " ".join(t.code for t in suggest_methods(catalog, c)) for c in COMPONENTS}
     # The page's starting state and role look-up come from the core (one definition of the answers file); "</" is
     # escaped so the JSON cannot end its <script> element.
-    start = json.dumps({"empty": empty_assessment(catalog).to_dict(), "roles": role_table(catalog)},
+    start = json.dumps({"empty": empty_assessment(catalog).to_dict(), "roles": role_table(catalog),
+                        "empty_plan_line": asdict(PlanEntry()), "empty_progress": asdict(ProgressReview()),
+                        "empty_progress_line": asdict(ProgressLine()),
+                        "statuses": PLAN_STATUSES, "outcomes": OUTCOMES, "choices_th": CHOICES_TH},
                        ensure_ascii=False).replace("</", "<\\/")
     return {"questions": questions, "suggested": suggested, "start_json": start}
+
+
+def supervisor_context() -> dict:
+    """The supervisor page's starting review: its shape comes from the core's record, not from the page's script."""
+    from dataclasses import asdict
+
+    from ..core.answers import Review
+
+    return {"supervisor_json": json.dumps({"empty_review": asdict(Review())}, ensure_ascii=False)}
 
 
 def announcement_context(catalog: Catalog) -> dict:
@@ -175,6 +190,7 @@ def page_list(catalog: Catalog, extra: dict | None = None) -> list[Page]:
              "requirements.yaml"),
         Page("assessment/index.md", "assessment.md.j2", assessment_context(catalog), "requirements.yaml"),
         Page("gap-analysis/index.md", "gap-analysis.md.j2", source="requirements.yaml"),
+        Page("supervisor/index.md", "supervisor.md.j2", supervisor_context(), "forms.yaml"),
     ]
     if catalog.agency:
         pages.append(Page("announcement/index.md", "announcement.md.j2", announcement_context(catalog),
