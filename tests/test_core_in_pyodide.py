@@ -33,6 +33,8 @@ def test_core_runs_in_pyodide_from_the_sites_own_bundle(tmp_path, catalog):
     assert "<tr><td>1</td><td>DS300" in html and "<td>31 มีนาคม 2570</td>" in html  # priority 1 first
     assert out["docx_head"] == "PK" and out["docx_size"] > 3000 and out["xlsx_size"] > 3000
     assert out["import_broken"]["errors"][0]["code"] == "not_json"
+    # the yearly cycle's calls (#11)
+    assert out["review_view"] == "DS300" and out["cycle_view"] == "A2" and out["next_year"] == ["DS300", "DLit200"]
     assert out["deep"]["errors"][0]["code"] == "too_deep"  # Pyodide's smaller stack: still an answer
     draft = out["draft"]
     assert draft["assessment"]["role"] is None and [e["path"] for e in draft["errors"]] == ["mission"]

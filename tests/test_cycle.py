@@ -95,3 +95,49 @@ def test_records_round_trip_through_the_file(catalog):
                    plan={"DS300": PlanEntry(priority=3)}, future_role="A2",
                    future_plan={future_codes(catalog, "A1", "A2")[0]: PlanEntry(priority=1)})
     assert parse_assessment(json.dumps(a.to_dict()), catalog).future_plan == a.future_plan
+
+
+def catalog_of_next_data_version(catalog_copy):
+    """The real catalog as data version 2561.2, where K01 was called K00 and an item K99 was removed."""
+    framework = catalog_copy / "framework.yaml"
+    framework.write_text(framework.read_text(encoding="utf-8").replace('data_version: "2561.1"',
+                                                                       'data_version: "2561.2"'), encoding="utf-8")
+    (catalog_copy / "changes.yaml").write_text(
+        'changes:\n  - from: "2561.1"\n    to: "2561.2"\n    source: "test"\n'
+        '    renamed: [{old: K00, new: K01}]\n    removed: [K99]\n', encoding="utf-8")
+    from digiskill.catalog.loader import load_catalog
+    return load_catalog("catalog")
+
+
+OLD = {**V1, "answers": {**V1["answers"], "K00": {"has": False, "note": "ยังไม่เคย"}, "K99": {"has": True}},
+       "plan": {**V1["plan"], "K00": {"priority": 3, "methods": ["self-study"], "target_date": "2027-05-31",
+                                      "goal": "", "application": "", "support": ""}}}
+
+
+def test_a_file_of_an_older_data_version_is_carried_over(catalog_copy, tmp_path, capsys):
+    newer = catalog_of_next_data_version(catalog_copy)
+    checked = check_answers(json.dumps(OLD, ensure_ascii=False), newer, "last-year.json")
+    assert checked.ok, checked.problems
+    a = checked.assessment
+    assert a.data_version == "2561.2"
+    assert a.answers["K01"].note == "ยังไม่เคย" and "K00" not in a.answers and "K99" not in a.answers
+    assert a.plan["K01"].methods == ["self-study"]
+    assert [(w.code, w.path) for w in checked.warnings] == [
+        ("migrated", "schema_version"), ("data_version_converted", "framework.data_version"),
+        ("not_carried_over", "K99")]
+    # everywhere: the IDP from the CLI, and the aggregation (no longer set aside)
+    source = tmp_path / "last-year.json"
+    source.write_text(json.dumps(OLD, ensure_ascii=False), encoding="utf-8")
+    from digiskill.cli import main
+    assert main(["idp", str(source), "--out", str(tmp_path / "plan.docx")]) == 0
+    assert "K99" in capsys.readouterr().err
+    from digiskill.core.aggregate import aggregate
+    agg = aggregate(newer, [("last-year.json", json.dumps(OLD, ensure_ascii=False))])
+    assert agg.used == 1 and agg.rows[("A", "K01")].lacking == 1
+
+
+def test_without_a_change_record_an_older_data_version_is_still_set_aside(catalog):
+    other = {**V1, "framework": {"id": "ocsc-2561", "data_version": "2560.9"}}
+    from digiskill.core.aggregate import aggregate
+    agg = aggregate(catalog, [("x.json", json.dumps(other))])
+    assert agg.used == 0 and "2560.9" in agg.rejected[0].reason_th

@@ -250,6 +250,25 @@ class Form:
 
 
 @dataclass(frozen=True)
+class Rename:
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class DataChange:
+    """What changed from one data version of the catalog to the next (changes.yaml), so that answers files made
+    under the older version still open, their answers carried over."""
+    from_version: str
+    to_version: str
+    source: str
+    renamed: tuple[Rename, ...] = ()
+    removed: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+    note_th: str = ""
+
+
+@dataclass(frozen=True)
 class Catalog:
     framework: Framework
     instruments: tuple[Instrument, ...]
@@ -270,6 +289,7 @@ class Catalog:
     tools: tuple[Tool, ...]
     forms: tuple[Form, ...]
     agency: Agency | None = None
+    data_changes: tuple[DataChange, ...] = ()
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -98,4 +98,8 @@ def resolve(docs: dict[str, YamlDocument]) -> dict:
         "requirements": [{"role": r["code"], **table[r["code"]]} for r in roles],
         "tools": docs["development.yaml"].data["tools"],
         "forms": [{"code": code, **forms[code]} for code in ("idp", "org_plan")],
+        "data_changes": [{"from_version": c["from"], "to_version": c["to"], "source": c["source"],
+                          "renamed": c.get("renamed", []), "removed": c.get("removed", []),
+                          "added": c.get("added", []), "note_th": c.get("note_th", "")}
+                         for c in docs["changes.yaml"].data["changes"]],
     }

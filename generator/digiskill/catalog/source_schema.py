@@ -214,6 +214,20 @@ AGENCY = record({
     },
 })
 
+ANY_CODE = code(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$", "a unit or item code such as \"DLit100\" or \"K01\"")
+CHANGES = record({
+    "changes": list_of(record({
+        "from": text("the older data version in quotes, e.g. \"2561.1\""),
+        "to": text("the newer data version in quotes, e.g. \"2561.2\""),
+        "source": SOURCE,
+    }, {
+        "renamed": list_of(record({"old": ANY_CODE, "new": ANY_CODE})),
+        "removed": list_of(ANY_CODE),
+        "added": list_of(ANY_CODE),
+        "note_th": thai(),
+    })),
+})
+
 # File name -> schema. Unit files (units/*.yaml) share UNITS.
 FILES = {
     "framework.yaml": FRAMEWORK,
@@ -225,4 +239,5 @@ FILES = {
     "requirements.yaml": REQUIREMENTS,
     "development.yaml": DEVELOPMENT,
     "forms.yaml": FORMS,
+    "changes.yaml": CHANGES,
 }

@@ -64,6 +64,10 @@ MESSAGES = {  # code: (English, Thai)
     "period_order": ("the period ends ({end}) before it starts ({start})",
                      "ช่วงเวลาของแผนสิ้นสุด ({end}) ก่อนวันเริ่ม ({start})"),
     # warnings: the file is used, and the user is told
+    "data_version_converted": ("made under catalog data version {found}; answers carried over to {expected}",
+                               "ไฟล์นี้ทำจากข้อมูลกรอบทักษะฉบับ {found} ยกคำตอบมาใช้กับฉบับ {expected} แล้ว"),
+    "not_carried_over": ("{found} no longer exists in the catalog; its answer and plan line were not carried over",
+                         "ทักษะ {found} ไม่มีในกรอบทักษะฉบับนี้แล้ว จึงไม่ได้ยกคำตอบและแผนของทักษะนี้มา"),
     "migrated": ("converted from file version {found} to {supported}",
                  "แปลงจากไฟล์รุ่นเก่า (รุ่น {found}) เป็นรุ่น {supported} แล้ว"),
     "unknown_key": ("unknown key, not kept", "ไม่รู้จักข้อมูล {where} ในไฟล์ จึงไม่ได้เก็บไว้"),

@@ -14,6 +14,7 @@ knowing; a Buddhist-era year in an ISO date is refused with the Common-Era date 
 from __future__ import annotations
 
 import codecs
+import copy
 import datetime
 import itertools
 import json
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError, Problem
 from ..model import Catalog
 from .answer_messages import message_en, message_th
+from .data_versions import carry_over, change_path
 from .answers_fields import JSON_TYPES_TH, XML_FORBIDDEN, Fatal, json_type, shown
 from .cycle_check import CycleReader
 from .answers import (FORMAT, MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS, PERSON_FIELDS,
@@ -171,6 +173,14 @@ class _Checker(CycleReader):
         if not isinstance(data_version, str):
             self.wrong_type("framework.data_version", data_version, "ข้อความ", "text")
             data_version = ""
+        current = self.catalog.framework.data_version
+        path = change_path(self.catalog.data_changes, data_version, current) if data_version != current else None
+        if path:  # a file of an older catalog version: carried over through changes.yaml, and the user told so
+            data, dropped = carry_over(copy.deepcopy(data), path)
+            self.warn("framework.data_version", "data_version_converted", found=data_version, expected=current)
+            for code in dropped:
+                self.warn(code, "not_carried_over", found=code)
+            data_version = current
         for key in data:
             if key not in TOP_KEYS:
                 self.warn(shown(key), "unknown_key")
