@@ -78,7 +78,7 @@ def test_full_flow_produces_the_plan(browser, site_url, role, how, answers, plan
     page.fill('input[name="person-name"]', "นางสาวทดสอบ ระบบดี")
 
     saved = json.loads(download(page, "json").path().read_text(encoding="utf-8"))
-    assert saved["role"] == role and saved["format"] == "digiskill-assessment" and saved["schema_version"] == 1
+    assert saved["role"] == role and saved["format"] == "digiskill-assessment" and saved["schema_version"] == 2
     assert {c: a["has"] for c, a in saved["answers"].items()} == answers
 
     gaps = [c for c, has in answers.items() if not has]
