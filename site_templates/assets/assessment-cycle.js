@@ -86,7 +86,8 @@
     box.textContent = "";
     if (!current) return;
     var heading = document.createElement("h3");
-    heading.textContent = "การทบทวนครั้งที่ " + A.state().progress.length + " (" + current.date + ")";
+    var shown = view.progress[A.state().progress.length - 1];  // the date in the Buddhist era, from Python
+    heading.textContent = "การทบทวนครั้งที่ " + A.state().progress.length + " (" + ((shown && shown.date_th) || current.date) + ")";
     box.appendChild(heading);
     var template = document.getElementById("progress-template");
     view.agreed_lines.forEach(function (line) {
