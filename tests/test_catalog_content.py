@@ -23,11 +23,11 @@ def test_role_titles_equal_the_seed(catalog):
     """Every title appears in the seed's Org 1.4 table or text (whitespace ignored: the seed wraps cells)."""
     seed = squash(source_text(SEED))
     for role in catalog.roles:
-        printed = role.seed_spelling or role.title_th
+        printed = role.correction.seed_th if role.correction else role.title_th
         assert squash(printed) in seed, role.code
         assert f"({role.code})" in seed, role.code
     # The only correction is S2's documented typo.
-    assert [r.code for r in catalog.roles if r.seed_spelling] == ["S2"]
+    assert [r.code for r in catalog.roles if r.correction] == ["S2"]
 
 
 def test_role_codes_follow_group_and_stage(catalog):

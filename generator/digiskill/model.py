@@ -28,10 +28,46 @@ class Framework:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """An open correction: where the project departs from the seed's printed text. The seed's text is kept here and
+    every page showing the record shows it as a note, so a reader can check the original."""
+
+    seed_th: str  # exactly as the seed prints it
+    note_th: str  # what the project changed, and why
+
+
+@dataclass(frozen=True)
+class OtherName:
+    """Another official wording of a term (e.g. the OCSC letter's ระยะเริ่มต้น for ระยะเริ่มแรก), shown where the term
+    is defined so that search finds it."""
+
+    title_th: str
+    title_en: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Clause:
     number: str
-    summary_th: str
+    summary_th: str  # always the project's own words, never the clause's text
     source: str
+    correction: Correction | None = None
+
+    @property
+    def label_th(self) -> str:
+        """How the clause is cited: "ข้อ 4.6.1" for the cabinet resolution, "หมวด 1 ข้อ 6" for the letter."""
+        return self.number if self.number.startswith("หมวด") else f"ข้อ {self.number}"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the guideline (Org 1 … Ind 5) with its official title, verbatim."""
+
+    code: str  # "org-1" … "ind-5", also the page address
+    number: str  # "Org 1" as the seed prints it
+    title_th: str
+    source: str
+    status: str
 
 
 @dataclass(frozen=True)
@@ -43,6 +79,11 @@ class Instrument:
     clauses: tuple[Clause, ...]
     source: str
     status: str
+
+    @property
+    def short_title_th(self) -> str:
+        """The title without its subject: "มติคณะรัฐมนตรี วันที่ 26 กันยายน 2560" (the letter has no subject)."""
+        return self.title_th.split(" เรื่อง")[0]
 
 
 @dataclass(frozen=True)
@@ -97,6 +138,7 @@ class Stage:
     source: str
     status: str
     government_model_en: str = ""
+    other_names: tuple[OtherName, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,10 +150,14 @@ class Group:
     example_positions_th: tuple[str, ...]
     source: str
     status: str
+    other_names: tuple[OtherName, ...] = ()
 
 
 @dataclass(frozen=True)
 class ClassificationRule:
+    """One of the seed's criteria (Org 1.4) an agency may use as guidance when a person's work spans several groups.
+    `order` is the seed's list number (1), (2): the seed sets no order of application and no tie-break."""
+
     code: str
     order: int
     title_th: str
@@ -139,7 +185,7 @@ class Role:
     behaviour: Behaviour
     source: str
     status: str
-    seed_spelling: str = ""
+    correction: Correction | None = None
 
     @property
     def slug(self) -> str:
@@ -288,6 +334,7 @@ class Catalog:
     requirements: tuple[Requirement, ...]
     tools: tuple[Tool, ...]
     forms: tuple[Form, ...]
+    steps: tuple[Step, ...] = ()
     agency: Agency | None = None
     data_changes: tuple[DataChange, ...] = ()
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -51,6 +51,9 @@ ITEM_CODE = code(r"^[A-Z]+[0-9]+$", "an item code such as \"K01\"")
 COMPONENT = one_of("ability", "knowledge", "experience", "attribute")
 ISO_DATE = code(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "a date in quotes as \"YYYY-MM-DD\" (Gregorian), e.g. \"2017-09-26\"")
 TITLES = {"title_th": thai(), "title_en": text("an English title")}
+CORRECTION = record({"seed_th": thai("the seed's text exactly as printed"),
+                     "note_th": thai("what the project changed and why, in Thai")})
+OTHER_NAMES = list_of(record({**TITLES, "source": SOURCE}))
 CONCEPT = record({"code": SLUG, **TITLES, **PROVENANCE}, {"description_th": thai()})
 
 FRAMEWORK = record({
@@ -65,7 +68,7 @@ FRAMEWORK = record({
     "instruments": list_of(record({
         "id": SLUG, **TITLES, "date": ISO_DATE,
         "clauses": list_of(record({"number": text("a clause number in quotes, e.g. \"4.6.1\""),
-                                   "summary_th": thai(), "source": SOURCE}), 1),
+                                   "summary_th": thai(), "source": SOURCE}, {"correction": CORRECTION}), 1),
         **PROVENANCE,
     }), 1),
     "traits": list_of(CONCEPT, 1),
@@ -81,6 +84,11 @@ FRAMEWORK = record({
     }),
     "development_themes": list_of(CONCEPT, 1),
     "learning_sources": list_of(record({"code": SLUG, **TITLES, "url": URL, **PROVENANCE})),
+    "steps": list_of(record({
+        "code": code(r"^(org|ind)-[1-9]$", "a step code such as \"org-1\" or \"ind-5\""),
+        "number": code(r"^(Org|Ind) [1-9]$", "the step number as the seed prints it, e.g. \"Org 1\""),
+        "title_th": thai("the step's title exactly as the seed prints it"), **PROVENANCE,
+    }), 1),
 })
 
 STAGES = record({
@@ -89,14 +97,14 @@ STAGES = record({
         "letter": GROUP_CODE | {"x-expected": "one capital letter such as \"E\""},
         "number": {"type": "integer", "minimum": 1, "maximum": 9, "x-expected": "a whole number such as 1"},
         **TITLES, "description_th": thai(), "example_th": thai(), **PROVENANCE,
-    }, {"government_model_en": text()}), 1),
+    }, {"government_model_en": text(), "other_names": OTHER_NAMES}), 1),
 })
 
 GROUPS = record({
     "groups": list_of(record({
         "code": GROUP_CODE, **TITLES, "definition_th": thai(),
         "example_positions_th": list_of(thai()), **PROVENANCE,
-    }), 1),
+    }, {"other_names": OTHER_NAMES}), 1),
     "classification_rules": list_of(record({
         "code": SLUG,
         "order": {"type": "integer", "minimum": 1, "x-expected": "a whole number such as 1"},
@@ -110,7 +118,7 @@ ROLES = record({
         "code": ROLE_CODE, "group": GROUP_CODE, "stage": SLUG, **TITLES,
         "behaviour": record({"text_th": thai(), **PROVENANCE}),
         **PROVENANCE,
-    }, {"seed_spelling": text()}), 1),
+    }, {"correction": CORRECTION}), 1),
 })
 
 DOMAINS = record({

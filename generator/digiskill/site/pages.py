@@ -244,6 +244,36 @@ def render_pages(catalog: Catalog, env: jinja2.Environment, extra: dict | None =
     return out
 
 
+def guideline_page(catalog: Catalog, env: jinja2.Environment, md_path: str, markdown: str, step_code: str | None,
+                   clause_numbers: list) -> tuple[str, list[str]]:
+    """A guideline page (content/guideline/*.md): with `step:`, the step's official title becomes the heading and the
+    page's own `# ` heading goes under it as the plain-language summary; with `clauses:`, the clauses the step rests
+    on are listed at the end. Returns the Markdown and a message for each thing the catalog or page lacks."""
+    def href(to_path: str) -> str:
+        return relative_href(md_path, to_path)
+
+    problems = []
+    if step_code is not None:
+        step = next((s for s in catalog.steps if s.code == str(step_code)), None)
+        lines = markdown.split("\n")
+        heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+        if step is None or heading is None:
+            problems.append(f"front matter step: '{step_code}' is not a step in catalog/framework.yaml" if step is None
+                           else "the page has no '# ' heading to put under the step's official title")
+        else:
+            top = env.get_template("_guideline_heading.md.j2").render(
+                catalog=catalog, step=step, plain_heading=lines[heading][2:].strip(), href=href)
+            markdown = "\n".join(lines[:heading] + [top.strip("\n")] + lines[heading + 1:])
+    if clause_numbers:
+        known = {cl.number: (inst, cl) for inst in catalog.instruments for cl in inst.clauses}
+        problems += [f"front matter clauses: '{n}' is not a clause in catalog/framework.yaml"
+                    for n in clause_numbers if str(n) not in known]
+        clauses = [known[str(n)] for n in clause_numbers if str(n) in known]
+        markdown = markdown.rstrip("\n") + "\n" + env.get_template("_guideline_clauses.md.j2").render(
+            catalog=catalog, clauses=clauses, href=href)
+    return markdown, problems
+
+
 def page_url_path(md_path: str) -> str:
     """'skills/dlit100.md' -> 'skills/dlit100/' (directory URLs), 'data/index.md' -> 'data/'."""
     stem = md_path[: -len(".md")]

@@ -17,7 +17,7 @@ from ..errors import DigiskillError
 from ..catalog.loader import load_catalog
 from ..catalog.agency import load_agency
 from .navigation import default_nav
-from .pages import render_pages, site_context, template_environment
+from .pages import guideline_page, render_pages, site_context, template_environment
 from .site_assets import data_files, font_files, static_files
 from .thai_search import segment_search_index
 
@@ -76,7 +76,7 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         except DigiskillError as err:
             raise PluginError(str(err)) from err
         templates = Path(self.config.templates_dir)
-        env = template_environment([templates / "pages"])
+        env = self.env = template_environment([templates / "pages"])
         extra = site_context(catalog, config.site_url or "", self.root / self.config.changelog_file)
         for path, markdown in render_pages(catalog, env, extra).items():
             if files.get_file_from_path(path) is None:  # a hand-written page in content/ wins
@@ -94,19 +94,15 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        """Content pages list the clauses they rest on in front matter (`clauses: ["4.6.2"]`); append them."""
-        if not self.config.enabled or "clauses" not in page.meta:
+        """Guideline pages name their step (`step: org-1`) and the clauses they rest on (`clauses: ["4.6.2"]`) in
+        front matter: show the step's official title and list the clauses (pages.guideline_page)."""
+        if not self.config.enabled or not ({"step", "clauses"} & set(page.meta)):
             return markdown
-        clauses = {cl.number: (inst, cl) for inst in self.catalog.instruments for cl in inst.clauses}
-        lines = ["", '!!! quote "ข้อกำหนดที่เกี่ยวข้อง (the clauses this step rests on)"']
-        for number in page.meta["clauses"]:
-            if str(number) not in clauses:
-                log.warning("%s: front matter clauses: '%s' is not a clause in catalog/framework.yaml",
-                            page.file.src_path, number)
-                continue
-            inst, clause = clauses[str(number)]
-            lines.append(f"    - **{inst.title_th.split(' เรื่อง')[0]} ข้อ {clause.number}** — {clause.summary_th}")
-        return markdown + "\n".join(lines) + "\n"
+        markdown, problems = guideline_page(self.catalog, self.env, page.file.src_uri, markdown,
+                                            page.meta.get("step"), page.meta.get("clauses") or [])
+        for problem in problems:
+            log.warning("%s: %s", page.file.src_path, problem)
+        return markdown
 
     @event_priority(-100)  # after the search plugin has written search_index.json and every page is written
     def on_post_build(self, *, config) -> None:
