@@ -122,6 +122,15 @@ def provenance_summary(catalog: Catalog) -> list[dict]:
              "provisional": sum(r.status == "provisional" for r in records)} for th, en, records in kinds]
 
 
+def open_corrections(catalog: Catalog) -> list[dict]:
+    """Every place the project departs from what the seed prints, with the page that shows it."""
+    out = [{"label": f"{r.code} {r.title_th}", "path": role_path(r), "correction": r.correction}
+           for r in catalog.roles if r.correction]
+    out += [{"label": f"{inst.short_title_th} {c.label_th}", "path": "framework/index.md", "correction": c.correction}
+            for inst in catalog.instruments for c in inst.clauses if c.correction]
+    return out
+
+
 def assessment_context(catalog: Catalog) -> dict:
     """Everything the self-assessment page renders at build time, so people can answer before Python has loaded."""
     from dataclasses import asdict
@@ -186,8 +195,8 @@ def page_list(catalog: Catalog, extra: dict | None = None) -> list[Page]:
              {"matrices": [stage_matrix(catalog, s.code) for s in catalog.stages]}, "requirements.yaml"),
         Page("tools/index.md", "tools.md.j2", source="development.yaml"),
         Page("data/index.md", "data.md.j2", source="framework.yaml"),
-        Page("about-data/index.md", "about-data.md.j2", {"summary": provenance_summary(catalog)},
-             "requirements.yaml"),
+        Page("about-data/index.md", "about-data.md.j2",
+             {"summary": provenance_summary(catalog), "corrections": open_corrections(catalog)}, "requirements.yaml"),
         Page("assessment/index.md", "assessment.md.j2", assessment_context(catalog), "requirements.yaml"),
         Page("gap-analysis/index.md", "gap-analysis.md.j2", source="requirements.yaml"),
         Page("supervisor/index.md", "supervisor.md.j2", supervisor_context(), "forms.yaml"),
