@@ -5,16 +5,20 @@
 - every page or section built from provisional data shows the provisional badge;
 - no clause is cited as "ข้อ หมวด …", and no quote box holds the project's own words;
 - every guideline page shows its step's official title, with the project's heading under it marked as a summary;
-- the OCSC letter's other wordings of stages and groups are on the page that defines the term and in the search index.
+- the OCSC letter's other wordings of stages and groups are on the page that defines the term and in the search index;
+- a guideline page naming a step the catalog lacks fails the strict build with the page and the step.
 """
 from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
 from conftest import ROOT, SEED, source_text
+from digiskill.cli import build_site
+from digiskill.errors import SiteBuildError
 from digiskill.model import Clause, Role
 from digiskill.site.thai_search import ZWSP, segment_thai
 from linkcheck import html_files, parse
@@ -195,3 +199,17 @@ def test_changelog_lists_each_correction_on_the_data_page(catalog, built_site):
         assert correction.seed_th in data_page, correction.seed_th
     for change in ("applied in this order", "generic skills", "ระยะสมบูรณ์", "นร 1013/ว 6", "TDGA", "ระยะเริ่มต้น"):
         assert change in data_page, change
+
+
+def test_a_guideline_page_naming_an_unknown_step_fails_the_strict_build(tmp_path, caplog):
+    project = tmp_path / "project"
+    for name in ("catalog", "content", "site_templates"):
+        shutil.copytree(ROOT / name, project / name)
+    for installed in ("node_modules", ".cache"):
+        (project / installed).symlink_to(ROOT / installed)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    page = project / "content" / "guideline" / "ind-5.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("step: ind-5", "step: ind-9"), encoding="utf-8")
+    with pytest.raises(SiteBuildError):
+        build_site(str(project / "mkdocs.yml"), str(tmp_path / "out"))
+    assert "guideline/ind-5.md: front matter step: 'ind-9' is not a step in catalog/framework.yaml" in caplog.text
