@@ -47,7 +47,8 @@ def test_search_finds_the_page(browser, site_url, query, expected):
     recorded.page.context.close()
 
 
-@pytest.mark.parametrize("path", ["", "roles/a1/", "skills/dlit100/", "matrix/", "forms/idp/"])
+@pytest.mark.parametrize("path", ["", "roles/a1/", "skills/dlit100/", "matrix/", "forms/idp/", "guideline/ind-2/",
+                                  "roles/s2/", "groups/"])
 def test_no_serious_accessibility_violations(browser, site_url, path):
     recorded = open_page(browser, site_url + path)
     recorded.page.wait_for_load_state("networkidle")
