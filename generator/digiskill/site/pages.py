@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..model import COMPONENTS, Catalog, Role, Unit
+from ..model import COMPONENTS, Catalog, Clause, Concept, Instrument, Role, Unit
 
 ROLE_PATH = "roles/{slug}.md"
 UNIT_PATH = "skills/{slug}.md"
@@ -122,11 +122,27 @@ def provenance_summary(catalog: Catalog) -> list[dict]:
              "provisional": sum(r.status == "provisional" for r in records)} for th, en, records in kinds]
 
 
+def clause_label(clause: Clause) -> str:
+    """How a clause is cited: "ข้อ 4.6.1" for the cabinet resolution, "หมวด 1 ข้อ 6" for the letter."""
+    return clause.number if clause.number.startswith("หมวด") else f"ข้อ {clause.number}"
+
+
+def step_number(step: Concept) -> str:
+    """A guideline step's number as the seed prints it: "org-1" -> "Org 1"."""
+    level, number = step.code.split("-")
+    return f"{level.capitalize()} {number}"
+
+
+def short_title(instrument: Instrument) -> str:
+    """An instrument's title without its subject: "มติคณะรัฐมนตรี วันที่ 26 กันยายน 2560"."""
+    return instrument.title_th.split(" เรื่อง")[0]
+
+
 def open_corrections(catalog: Catalog) -> list[dict]:
     """Every place the project departs from what the seed prints, with the page that shows it."""
     out = [{"label": f"{r.code} {r.title_th}", "path": role_path(r), "correction": r.correction}
            for r in catalog.roles if r.correction]
-    out += [{"label": f"{inst.short_title_th} {c.label_th}", "path": "framework/index.md", "correction": c.correction}
+    out += [{"label": f"{short_title(inst)} {clause_label(c)}", "path": "framework/index.md", "correction": c.correction}
             for inst in catalog.instruments for c in inst.clauses if c.correction]
     return out
 
@@ -230,7 +246,7 @@ def template_environment(template_dirs: list[Path]) -> jinja2.Environment:
         # Markdown heading anchors are written `{#id}`, so Jinja comments use `{## … ##}` instead of `{# … #}`.
         comment_start_string="{##", comment_end_string="##}",
     )
-    env.filters["md"] = md_escape
+    env.filters.update(md=md_escape, clause_label=clause_label, short_title=short_title, step_number=step_number)
     env.globals.update(role_path=role_path, unit_path=unit_path, group_path=group_path, domain_path=domain_path,
                        components=COMPONENTS)
     return env
