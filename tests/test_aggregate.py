@@ -49,7 +49,10 @@ def test_counts_and_shares_are_exact(catalog):
     assert (ds.required, ds.lacking, ds.unanswered) == (3, 1, 1)  # A2 needs DS300 too and did not answer
     assert agg.rows[("S", "DLit100")].share == 1.0
     assert agg.methods == {"on-the-job": 1, "coaching": 2}
-    assert agg.urgent()[0].group == "S"  # 100 % first
+    assert agg.urgent() == []  # names dropped: every row here has fewer than 5 staff, so none is ranked
+    named = aggregate(catalog, SMALL, anonymise=False)
+    # the urgency rule counts people too: 2 of 3 (score 4/3) before 1 of 1 (score 1)
+    assert [(r.group, r.code) for r in named.urgent()[:2]] == [("A", "DLit100"), ("S", "DLit100")]
 
 
 def test_file_order_does_not_change_the_result(catalog):
@@ -113,8 +116,13 @@ def test_cli_aggregate_writes_xlsx_docx_and_csv(tmp_path, catalog, capsys, monke
     err = capsys.readouterr().err
     assert "50 staff files used, 5 set aside" in err and "old-version.json" in err
     book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
-    assert book.sheetnames == ["แผนพัฒนาระดับองค์กร", "ตารางช่องว่างทักษะ"]
+    assert book.sheetnames == ["แผนพัฒนาระดับองค์กร", "ตารางช่องว่างทักษะ", "ความครอบคลุม", "ความก้าวหน้า"]
     rows = list(csv.DictReader(io.StringIO((tmp_path / "plan.csv").read_bytes().decode("utf-8-sig"))))
+    dlit = [r["staff_required"] for r in rows if r["code"] == "DLit100"]
+    assert "< 5" in dlit  # names dropped: groups of fewer than 5 staff are not shown
+    assert sum(int(n) for n in dlit if n != "< 5") + 4 * dlit.count("< 5") >= 50
+    assert main(["aggregate", str(folder), "--keep-names", "--out", str(tmp_path / "named.csv")]) == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "named.csv").read_bytes().decode("utf-8-sig"))))
     assert sum(int(r["staff_required"]) for r in rows if r["code"] == "DLit100") == 50
     assert docx.Document(tmp_path / "plan.docx").tables
 

@@ -49,6 +49,8 @@ class Agency:
     name_en: str = ""
     logo: str = ""
     contact_th: str = ""
+    divisions: tuple[str, ...] = ()  # the agency's divisions (กอง/สำนัก), offered in the staff file's person field
+    privacy_threshold: int = 5  # HR figures from fewer staff show as "< 5" (core/privacy.py); can only be raised
 
     def themes_for_unit(self, unit_code: str) -> list[AgencyTheme]:
         return [t for t in self.themes if unit_code in t.units]

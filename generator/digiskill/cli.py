@@ -44,30 +44,6 @@ def check_output(out: str, suffixes: tuple) -> Path:
     return path
 
 
-def gather_staff_files(inputs: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """The .json files named or found in folders (any letter case, sub-folders too), sorted; and what was skipped
-    while scanning a folder, with why. A path that does not exist stops the run (a typo, not a bad staff file)."""
-    found, skipped = [], []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            for entry in sorted(path.rglob("*")):
-                if entry.suffix.lower() != ".json":
-                    if entry.is_file():
-                        skipped.append((str(entry), "not a .json file"))
-                elif entry.is_dir():
-                    skipped.append((str(entry), "a folder named like a .json file"))
-                else:
-                    found.append(entry)
-        elif path.exists():
-            found.append(path)
-        else:
-            raise ExportError(f"{item}: no such file or folder")
-    if not found:
-        raise ExportError(f"{', '.join(inputs)}: no .json staff files found")
-    return found, skipped
-
-
 def cmd_validate(args) -> int:
     from .catalog.loader import load_catalog
 
@@ -128,37 +104,74 @@ def cmd_idp(args) -> int:
 
 
 def cmd_aggregate(args) -> int:
+    """HR's gap analysis and follow-up (Org 3–5): README "What HR does each year"."""
     from .catalog.loader import load_catalog
-    from .core.aggregate import Rejected, aggregate, aggregate_csv
-    from .core.answer_messages import message_th
+    from .core.aggregate import Filter, combine
+    from .core.hr_report import table_csv
     from .core.org_plan import org_plan_docx, org_plan_xlsx
+    from .core.staff_reading import gather, read_all
 
     out = check_output(args.out, (".xlsx", ".docx", ".csv"))
+    if args.table != "gaps" and out.suffix.lower() != ".csv":
+        raise ExportError(f"--table {args.table} writes a CSV; give --out a name ending in .csv")
     catalog = load_catalog(args.catalog)
     if args.agency:
         from .catalog.agency import load_agency
 
         catalog = load_agency(args.agency, catalog)
-    paths, skipped = gather_staff_files(args.inputs)
-    files, unreadable = [], []
-    for p in paths:
-        try:
-            files.append((p.name, p.read_bytes()))  # bare names, as the browser sees them
-        except OSError as err:
-            detail_th = "ไม่มีสิทธิ์อ่านไฟล์" if isinstance(err, PermissionError) else "ระบบไฟล์แจ้งว่าอ่านไม่ได้"
-            unreadable.append(Rejected(p.name, message_th("unreadable", {"detail_th": detail_th})))
-    agg = aggregate(catalog, files, anonymise=not args.keep_names)
-    agg.rejected = sorted(agg.rejected + unreadable, key=lambda r: r.file)
+    headcount, last_year = _hr_settings(args, catalog)
+    tasks, skipped, set_aside = gather(args.inputs)
+    agg = combine(catalog, read_all(catalog, tasks, keep_names=args.keep_names), anonymise=not args.keep_names)
+    agg.rejected = sorted(agg.rejected + set_aside, key=lambda r: r.file)
     for path, why in skipped:
         print(f"  skipped {path}: {why}", file=sys.stderr)
     for rejected in agg.rejected:
         print(f"  set aside {rejected.file}: {rejected.reason_th}", file=sys.stderr)
     if not agg.used:
-        raise ExportError(f"no usable staff file among {len(paths)}; nothing written")
-    data = {".csv": aggregate_csv, ".docx": org_plan_docx, ".xlsx": org_plan_xlsx}[out.suffix.lower()](agg)
+        raise ExportError(f"no usable staff file among {len(tasks)}; nothing written")
+    agg.headcount, agg.last_year = headcount, last_year
+    view = agg.view(Filter(division=args.division, group=args.group, stage=args.stage, role=args.role))
+    suffix = out.suffix.lower()
+    data = table_csv(view, args.table, args.unit) if suffix == ".csv" else \
+        (org_plan_docx if suffix == ".docx" else org_plan_xlsx)(view)
     write_atomic(out, data)
     print(f"wrote {args.out}: {agg.used} staff files used, {len(agg.rejected)} set aside", file=sys.stderr)
     return 0
+
+
+def _hr_settings(args, catalog):
+    """The headcount CSV and last year's run (staff files, folders, zips or last year's gap CSV), checked first."""
+    from .core.aggregate import combine
+    from .core.coverage import read_headcount
+    from .core.staff_reading import gather, read_all
+    from .core.trend import Baseline, read_gap_csv
+
+    for name, value, known in (("--group", args.group, {g.code for g in catalog.groups}),
+                               ("--stage", args.stage, {s.code for s in catalog.stages}),
+                               ("--role", args.role, {r.code for r in catalog.roles})):
+        if value is not None and value not in known:
+            raise ExportError(f"{name} {value}: unknown; expected one of {', '.join(sorted(known))}")
+    headcount = None
+    if args.headcount:
+        try:
+            text = Path(args.headcount).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as err:
+            raise ExportError(f"{args.headcount}: cannot read the headcount CSV as UTF-8 text ({err})") from err
+        headcount = read_headcount(text, catalog, args.headcount)
+    last_year = None
+    if args.last_year:
+        if len(args.last_year) == 1 and args.last_year[0].lower().endswith(".csv"):
+            try:
+                raw = Path(args.last_year[0]).read_bytes()
+            except OSError as err:
+                raise ExportError(f"{args.last_year[0]}: cannot read last year's gap CSV ({err.strerror})") from err
+            last_year = read_gap_csv(raw, args.last_year[0])
+        else:
+            tasks, _skipped, _set_aside = gather(args.last_year)
+            last = combine(catalog, read_all(catalog, tasks), anonymise=not args.keep_names)
+            last_year = Baseline(agg=last, label=", ".join(args.last_year))
+            print(f"  last year: {last.used} staff files used, {len(last.rejected)} set aside", file=sys.stderr)
+    return headcount, last_year
 
 
 def cmd_new_agency(args) -> int:
@@ -256,10 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
     idp.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
     idp.set_defaults(run=cmd_idp)
 
-    agg = commands.add_parser("aggregate", help="gap analysis of many staff assessment files, and an organisation "
-                                                 "plan draft (.xlsx, .docx) or the gap table (.csv)")
-    agg.add_argument("inputs", nargs="+", metavar="FILES_OR_DIR", help="staff .json files, or folders of them")
-    agg.add_argument("--out", required=True, metavar="FILE", help="plan.xlsx, plan.docx or gaps.csv")
+    agg = commands.add_parser("aggregate", help="gap analysis and follow-up of many staff assessment files: an "
+                                                 "organisation plan draft (.xlsx, .docx) or one table (.csv)")
+    agg.add_argument("inputs", nargs="+", metavar="FILES_OR_DIR", help="staff .json files, folders or .zip files")
+    agg.add_argument("--out", required=True, metavar="FILE", help="plan.xlsx, plan.docx or a table .csv")
+    _add_hr_arguments(agg)
     agg.add_argument("--keep-names", action="store_true",
                      help="keep staff names (a staff list sheet); by default names are dropped before aggregation")
     agg.add_argument("--agency", metavar="FILE", help="the agency settings file (vision, stage, themes for the plan)")
@@ -285,6 +299,21 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
     return parser
+
+
+def _add_hr_arguments(agg) -> None:
+    """The follow-up options of `digiskill aggregate` (Org 3–5)."""
+    agg.add_argument("--table", default="gaps", choices=["gaps", "coverage", "progress", "trend", "enrolment"],
+                     help="which table a .csv holds (default: gaps)")
+    agg.add_argument("--headcount", metavar="CSV", help="headcount per group (and division): columns "
+                                                         "group,division,headcount")
+    agg.add_argument("--last-year", nargs="+", metavar="PATH", help="last year's staff files, folders or .zip, or "
+                                                                     "the gap CSV exported last year (for the trend)")
+    agg.add_argument("--unit", metavar="CODE", help="the unit for --table enrolment (default: every unit)")
+    agg.add_argument("--division", help="only the staff of this division (\"\" for those who named none)")
+    agg.add_argument("--group", help="only this group (code, e.g. A)")
+    agg.add_argument("--stage", help="only this stage (code, e.g. developing)")
+    agg.add_argument("--role", help="only this role (code, e.g. A1)")
 
 
 def main(argv: list[str] | None = None) -> int:

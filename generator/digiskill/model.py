@@ -368,6 +368,12 @@ class Catalog:
             cache[role_code] = frozenset(c for component in COMPONENTS for c in req.codes(component))
         return cache[role_code]
 
+    def all_codes(self) -> frozenset:
+        """Every unit and item code (cached: the answers checker asks once per file)."""
+        if "codes" not in self._index:
+            self._index["codes"] = frozenset(u.code for u in self.units) | frozenset(i.code for i in self.items)
+        return self._index["codes"]
+
     def has_tool(self, code: str) -> bool:
         return code in self._index["tool"]
 

@@ -75,6 +75,14 @@ def _cross_check(doc, catalog: Catalog, folder: Path) -> list[Problem]:
         c.refers(doc, ("role_changes", role), role, roles, "role", "catalog/roles.yaml")
     for code in data.get("learning_links", {}):
         c.refers(doc, ("learning_links", code), code, available, "unit", "the catalog (after the agency's changes)")
+    seen_divisions: dict = {}
+    for index, name in enumerate(data.get("divisions", [])):
+        key = " ".join(name.split())
+        if key in seen_divisions:
+            c.add(doc, ("divisions", index), "duplicate_code",
+                  f"the division '{name}' is listed twice (first at divisions[{seen_divisions[key]}]); list each "
+                  f"division once")
+        seen_divisions.setdefault(key, index)
     logo = data["agency"].get("logo")
     if logo and not (folder / logo).is_file():
         c.add(doc, ("agency", "logo"), "missing_file", f"the logo file '{logo}' is not next to the agency file")
@@ -125,6 +133,8 @@ def apply_agency(catalog: Catalog, data: dict, source: str) -> Catalog:
         added_units=tuple(u.code for u in added), removed_units=tuple(sorted(removed)),
         changed_roles=tuple(role_changes), source=source, name_en=data["agency"].get("name_en", ""),
         logo=data["agency"].get("logo", ""), contact_th=data["agency"].get("contact_th", ""),
+        divisions=tuple(" ".join(d.split()) for d in data.get("divisions", [])),
+        privacy_threshold=data.get("privacy_threshold", 5),
     )
     return dataclasses.replace(catalog, units=tuple(units), requirements=tuple(requirements), roles=roles,
                                agency=agency)

@@ -216,6 +216,10 @@ AGENCY = record({
         "additionalProperties": list_of(record({"title_th": thai(), "url": URL}), 1),
         "x-expected": "a block with one entry per unit code",
     },
+    "divisions": list_of(thai("a division's name in Thai, e.g. \"กองกลาง\""), 1),
+    "privacy_threshold": {"type": "integer", "minimum": 5, "maximum": 100,
+                          "x-expected": "a whole number of staff from 5 to 100 (figures from fewer staff show as "
+                                        "\"< N\"; 5 is the least)"},
 })
 
 ANY_CODE = code(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$", "a unit or item code such as \"DLit100\" or \"K01\"")

@@ -235,10 +235,10 @@ class _Checker(CycleReader):
             return
         required = self.catalog.required_codes(role) if role else None
         for code, raw in lines.items():
-            where = f"{path}.{shown(code)}"
             if code not in self.codes:
-                self.problem(where, "unknown_item", found=shown(code))
+                self.problem(f"{path}.{shown(code)}", "unknown_item", found=shown(code))
                 continue
+            where = f"{path}.{code}"  # a catalog code is short and plain: shown(code) == code
             if required is not None and code not in required:
                 self.warn(where, "not_for_role", found=code, role=role)
             yield code, where, raw if plain else self.mapping(raw, where)

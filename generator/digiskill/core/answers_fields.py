@@ -50,7 +50,7 @@ class FieldReader:
         self.catalog, self.file = catalog, file
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
-        self.codes = {u.code for u in catalog.units} | {i.code for i in catalog.items}
+        self.codes = catalog.all_codes()
 
     # -- reporting ------------------------------------------------------------------------------------------------
     def problem(self, path: str, code: str, **ctx) -> None:
@@ -81,7 +81,7 @@ class FieldReader:
         return value
 
     def text(self, value, path: str) -> str:
-        if value is None:
+        if value is None or value == "":  # most fields are empty: the fast path of the aggregation
             return ""
         if not isinstance(value, str):
             self.wrong_type(path, value, "ข้อความ", "text")

@@ -10,6 +10,8 @@
     session.classify(shares_json, career)    -> '{"group": "S", "reason_th": "...", "tied": [...]}'
     session.aggregate(names, sizes, data, anonymise) -> the gap analysis of many staff files (JSON, SVG charts)
     session.org_plan_docx() / .org_plan_xlsx() / .gaps_csv()  -> files from the last aggregation
+    HR follow-up (Org 3–5; `HrCalls`): .hr_headcount(csv_text), .hr_last_year(names, sizes, data),
+    .hr_view(filter_json) and .hr_csv(kind, unit) for the coverage, progress, trend and enrolment tables
 
 The worker calls only the names in `Session.CALLS` (it reads the list from here at start-up).
 """
@@ -18,21 +20,20 @@ from __future__ import annotations
 import json
 
 from ..model import Catalog
-from .aggregate import aggregate, aggregate_csv, table_rows
+from .aggregate import aggregate_csv
+from .hr_calls import HrCalls, aggregation_json  # noqa: F401 (aggregation_json: kept for callers)
 from .answers_check import ImportFileError, check_answers, parse_assessment
-from .charts import heatmap_svg, top_gaps_svg
 from .cycle import start_next_year
 from .cycle_views import cycle_view, review_view
 from .idp import build_idp, classify_group
 from .idp_document import idp_blocks, idp_docx, idp_xlsx
 from .org_plan import org_plan_docx, org_plan_xlsx
-from .percent import percent
 from .preview_html import blocks_html
 
 
-class Session:
+class Session(HrCalls):
     CALLS = ("check_import", "check_draft", "preview", "docx", "xlsx", "classify", "aggregate", "org_plan_docx",
-             "org_plan_xlsx", "gaps_csv", "cycle_view", "review_view", "next_year")
+             "org_plan_xlsx", "gaps_csv", "cycle_view", "review_view", "next_year") + HrCalls.HR_CALLS
 
     def __init__(self, catalog_json: str):
         data = json.loads(catalog_json)
@@ -96,19 +97,6 @@ class Session:
         return json.dumps(classify_group(self.catalog, json.loads(shares_json), career_path or None),
                           ensure_ascii=False)
 
-    def aggregate(self, names_json: str, sizes_json: str, data, anonymise: bool = True) -> str:
-        """Many files in one piece: `data` is every file's bytes back to back, `sizes_json` their byte lengths (the
-        browser reads all the files as one Blob, far faster than one by one). The result is kept for the downloads
-        that follow."""
-        if hasattr(data, "to_bytes"):  # in Pyodide a JavaScript Uint8Array arrives as a JsProxy
-            data = data.to_bytes()
-        files, offset = [], 0
-        for name, size in zip(json.loads(names_json), json.loads(sizes_json)):
-            files.append((name, data[offset:offset + size]))
-            offset += size
-        agg = self._last = aggregate(self.catalog, files, anonymise=bool(anonymise))
-        return json.dumps(aggregation_json(agg), ensure_ascii=False)
-
     def org_plan_docx(self) -> bytes:
         return org_plan_docx(self._last)
 
@@ -117,21 +105,3 @@ class Session:
 
     def gaps_csv(self) -> bytes:
         return aggregate_csv(self._last)
-
-
-def aggregation_json(agg) -> dict:
-    groups = {g.code: g.title_th for g in agg.catalog.groups}
-    return {
-        "ok": True, "used": agg.used, "anonymised": agg.anonymised,
-        "rejected": [{"file": r.file, "reason_th": r.reason_th} for r in agg.rejected],
-        "staff_by_group": [{"group": g, "title_th": groups[g], "count": agg.staff_by_group[g]}
-                           for g in groups if g in agg.staff_by_group],
-        "staff_by_role": dict(sorted(agg.staff_by_role.items())),
-        "urgent": [{"group": r.group, "group_title_th": groups[r.group], "code": r.code, "title_th": r.title_th,
-                    "lacking": r.lacking, "required": r.required, "share": round(r.share, 4),
-                    "percent": percent(r.share)} for r in agg.urgent()],
-        "table": table_rows(agg), "table_percent": [percent(r.share) for r in agg.gap_rows()],
-        "methods": [{"code": code, "title_th": agg.catalog.tool(code).title_th, "part": agg.catalog.tool(code).part,
-                     "count": count} for code, count in sorted(agg.methods.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "heatmap_svg": heatmap_svg(agg), "top_gaps_svg": top_gaps_svg(agg),
-    }

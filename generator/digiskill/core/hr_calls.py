@@ -1,0 +1,110 @@
+"""The worker calls of the HR pages (gap analysis and follow-up, Org 3–5), mixed into `api.Session`.
+
+    session.aggregate(names, sizes, data, anonymise)  -> JSON of the whole organisation (zips are unpacked here)
+    session.hr_headcount(csv_text)                    -> '{"ok": true, "rows": N}' or the problems, in Thai
+    session.hr_last_year(names, sizes, data)          -> last year's staff files or gap CSV, for the trend
+    session.hr_view(filter_json)                      -> the same JSON for one division / group / stage / role
+    session.hr_csv(kind, unit)                        -> a CSV of the current view (gaps, coverage, progress, trend,
+                                                         enrolment), byte for byte what `digiskill aggregate` writes
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from ..errors import InputError
+from .aggregate import Filter, aggregate, combine
+from .coverage import read_headcount
+from .hr_report import table_csv, view_json
+from .staff_facts import read_staff_file
+from .trend import Baseline, read_gap_csv
+from .zip_input import zip_files
+
+
+def split_files(names_json: str, sizes_json: str, data) -> tuple[list, list, list]:
+    """Many files in one piece: `data` is every file's bytes back to back, `sizes_json` their byte lengths (the
+    browser reads all the files as one Blob, far faster than one by one). Zips are unpacked.
+    Returns ((name, bytes) files, set-aside Rejected, skipped (name, why))."""
+    if hasattr(data, "to_bytes"):  # in Pyodide a JavaScript Uint8Array arrives as a JsProxy
+        data = data.to_bytes()
+    files, rejected, skipped, offset = [], [], [], 0
+    for name, size in zip(json.loads(names_json), json.loads(sizes_json)):
+        content = data[offset:offset + size]
+        offset += size
+        if name.lower().endswith(".zip"):
+            inner, set_aside, passed = zip_files(bytes(content), name)
+            files += inner
+            rejected += set_aside
+            skipped += passed
+        else:
+            files.append((name, content))
+    return files, rejected, skipped
+
+
+def aggregation_json(agg) -> dict:
+    return view_json(agg)
+
+
+class HrCalls:
+    HR_CALLS = ("hr_headcount", "hr_last_year", "hr_view", "hr_csv")
+    _all = None  # the whole organisation's aggregation
+    _last = None  # the view the page shows (and the downloads use)
+    _headcount = None
+    _last_year = None
+
+    def _show(self, agg) -> str:
+        self._last = agg
+        return json.dumps(view_json(agg), ensure_ascii=False)
+
+    def _with_settings(self, agg):
+        return dataclasses.replace(agg, headcount=self._headcount, last_year=self._last_year)
+
+    def aggregate(self, names_json: str, sizes_json: str, data, anonymise: bool = True) -> str:
+        try:
+            files, rejected, skipped = split_files(names_json, sizes_json, data)
+        except InputError as err:
+            return json.dumps(err.as_json(), ensure_ascii=False)
+        agg = aggregate(self.catalog, files, anonymise=bool(anonymise))
+        agg.rejected = sorted(agg.rejected + rejected, key=lambda r: r.file)
+        self._all = self._with_settings(agg)
+        result = json.loads(self._show(self._all))
+        result["skipped"] = [{"file": name, "why": why} for name, why in skipped]
+        return json.dumps(result, ensure_ascii=False)
+
+    def hr_headcount(self, csv_text: str) -> str:
+        if not csv_text.strip():
+            self._headcount = None
+        else:
+            try:
+                self._headcount = read_headcount(csv_text, self.catalog)
+            except InputError as err:
+                return json.dumps(err.as_json(), ensure_ascii=False)
+        if self._all is not None:
+            self._all = self._with_settings(self._all)
+        return json.dumps({"ok": True, "rows": len(self._headcount.counts) if self._headcount else 0})
+
+    def hr_last_year(self, names_json: str, sizes_json: str, data) -> str:
+        names = json.loads(names_json)
+        try:
+            if len(names) == 1 and names[0].lower().endswith(".csv"):
+                if hasattr(data, "to_bytes"):
+                    data = data.to_bytes()
+                baseline = read_gap_csv(bytes(data), names[0])
+                used = len(baseline.csv_rows)
+            else:
+                files, rejected, _skipped = split_files(names_json, sizes_json, data)
+                anonymise = self._all.anonymised if self._all is not None else True
+                last = combine(self.catalog, [read_staff_file(self.catalog, n, c) for n, c in files], anonymise)
+                baseline, used = Baseline(agg=last, label=f"{len(files)} files"), last.used
+        except InputError as err:
+            return json.dumps(err.as_json(), ensure_ascii=False)
+        self._last_year = baseline
+        if self._all is not None:
+            self._all = self._with_settings(self._all)
+        return json.dumps({"ok": True, "used": used}, ensure_ascii=False)
+
+    def hr_view(self, filter_json: str) -> str:
+        return self._show(self._all.view(Filter.from_dict(json.loads(filter_json))))
+
+    def hr_csv(self, kind: str, unit: str | None = None) -> bytes:
+        return table_csv(self._last, kind, unit or None)

@@ -1,0 +1,94 @@
+"""Staff files in a .zip (standard library `zipfile`), for the CLI and the browser alike.
+
+A zip is opened, its list of members checked, and members are then read one at a time (never all at once). Guards
+against zip bombs and runaway archives (README "Giving staff files as a zip"): at most MAX_MEMBERS members and
+MAX_TOTAL_BYTES uncompressed in all, or the whole zip is refused; a member larger than an answers file may be is set
+aside with the reason; `zipfile` never inflates a member beyond the size its header declares. Members that are not
+.json files (folders, other documents, zips inside the zip) are listed as skipped.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from pathlib import PurePosixPath
+
+from ..errors import InputError, Problem
+from .answer_messages import message_th
+from .answers import MAX_FILE_BYTES
+from .staff_facts import Rejected
+
+MAX_MEMBERS = 250_000
+MAX_TOTAL_BYTES = 2_000_000_000  # uncompressed, all members together
+
+
+class ZipInputError(InputError):
+    what = "zip file"
+
+    def as_json(self) -> dict:
+        return {"ok": False, "errors": [{"message": str(p), "message_th": p.ctx["th"]} for p in self.problems]}
+
+
+def _refuse(label: str, en: str, th: str):
+    raise ZipInputError([Problem(label, None, "", "bad_zip", en, {"th": f"{label}: {th}"})])
+
+
+def open_zip(source, label: str) -> zipfile.ZipFile:
+    """`source`: a path or the zip's bytes. Refuses what is not a zip, or is too big once unpacked."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source)
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        _refuse(label, f"not a readable zip file ({err})", "ไม่ใช่ไฟล์ zip ที่อ่านได้")
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        _refuse(label, f"{len(infos):,} files inside; at most {MAX_MEMBERS:,}",
+                f"มีไฟล์ข้างใน {len(infos):,} ไฟล์ รับได้ไม่เกิน {MAX_MEMBERS:,} ไฟล์")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL_BYTES:
+        _refuse(label, f"unpacks to {total:,} bytes; at most {MAX_TOTAL_BYTES:,} (a zip bomb?)",
+                f"เมื่อแตกไฟล์จะมีขนาด {total:,} ไบต์ เกินที่รับได้ {MAX_TOTAL_BYTES:,} ไบต์")
+    return archive
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """The bare file name, as the browser sees a chosen file."""
+    return PurePosixPath(info.filename).name
+
+
+def zip_plan(archive: zipfile.ZipFile, label: str) -> tuple[list, list, list]:
+    """(members to read, set-aside Rejected, skipped (name, why)) in the zip's order."""
+    members, rejected, skipped = [], [], []
+    for info in archive.infolist():
+        name = member_name(info)
+        if info.is_dir():
+            continue
+        if not name.lower().endswith(".json"):
+            skipped.append((f"{label}/{info.filename}", "not a .json file"))
+        elif info.flag_bits & 0x1:
+            rejected.append(Rejected(name, message_th("unreadable", {"detail_th": "ไฟล์ใน zip ถูกเข้ารหัสผ่าน"})))
+        elif info.file_size > MAX_FILE_BYTES:
+            rejected.append(Rejected(name, message_th("too_large", {"size": info.file_size, "limit": MAX_FILE_BYTES})))
+        else:
+            members.append(info)
+    return members, rejected, skipped
+
+
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | Rejected:
+    try:
+        return archive.read(info)
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, OSError, EOFError) as err:
+        return Rejected(member_name(info), message_th("unreadable", {"detail_th": f"ไฟล์ใน zip เสียหาย ({type(err).__name__})"}))
+
+
+def zip_files(source, label: str):
+    """(name, bytes) for each readable .json member, plus what was set aside and skipped: the browser's way in."""
+    archive = open_zip(source, label)
+    members, rejected, skipped = zip_plan(archive, label)
+    files = []
+    for info in members:
+        data = read_member(archive, info)
+        if isinstance(data, Rejected):
+            rejected.append(data)
+        else:
+            files.append((member_name(info), data))
+    return files, rejected, skipped
