@@ -1,9 +1,12 @@
-"""The gap analysis in headless Chromium: HR picks many staff files; the page's numbers and its CSV equal the CLI's
-exactly; the plan downloads open; names stay out when anonymised; nothing leaves the origin."""
+"""The gap analysis and HR follow-up in headless Chromium: HR picks many staff files (or a zip); the page's numbers and
+every CSV (gaps, coverage, progress, trend, enrolment) equal the CLI's byte for byte, also under a division filter;
+the plan downloads open; names stay out when anonymised; axe finds nothing serious at 1366 and 390 px; nothing leaves
+the origin."""
 from __future__ import annotations
 
 import io
 import json
+import zipfile
 
 import docx
 import openpyxl
@@ -12,6 +15,7 @@ import pytest
 from browser import axe_violations, open_page
 from conftest import ROOT
 from digiskill.cli import main
+from hr_staff_files import HEADCOUNT_CSV, last_year, this_year
 from staff_files import staff_files
 
 pytestmark = pytest.mark.browser
@@ -41,7 +45,7 @@ def test_browser_and_cli_agree_exactly(browser, site_url, staff_dir, tmp_path, m
     assert "old-version.json" in rejected and "2567.1" in rejected and "ซ้ำกับไฟล์" in rejected
 
     with page.expect_download() as info:
-        page.click('button[data-action="gaps_csv"]')
+        page.click('button[data-kind="gaps"]')
     assert info.value.path().read_bytes() == cli_csv.read_bytes()
 
     with page.expect_download() as info:
@@ -56,11 +60,96 @@ def test_browser_and_cli_agree_exactly(browser, site_url, staff_dir, tmp_path, m
         page.click('button[data-action="org_plan_docx"]')
     assert docx.Document(io.BytesIO(info.value.path().read_bytes())).tables
 
-    group_counts = page.eval_on_selector_all(".ds-by-group tr", "rows => rows.slice(1).map(r => +r.cells[1].innerText)")
-    assert sum(group_counts) == 80
-    role_counts = page.eval_on_selector_all(".ds-by-role tr", "rows => rows.slice(1).map(r => +r.cells[1].innerText)")
-    assert sum(role_counts) == 80
+    group_counts = page.eval_on_selector_all(".ds-by-group tr", "rows => rows.slice(1).map(r => r.cells[1].innerText)")
+    shown = [int(n) for n in group_counts if n != "< 5"]
+    assert sum(shown) + 4 * (len(group_counts) - len(shown)) >= 80 and sum(shown) <= 80  # small groups: "< 5"
     assert page.locator("#heatmap svg rect").count() > 20 and page.locator("#top-gaps-chart svg rect").count() == 10
+    page.select_option('select[name="component"]', "knowledge")
+    assert "ความรู้" in page.text_content("#heatmap svg > title")
     assert axe_violations(page) == []
     assert recorded.foreign(site_url) == []
+    page.context.close()
+
+
+def _zip(path, files):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in files:
+            zf.writestr(name, text)
+    return path
+
+
+def _download(page, selector) -> bytes:
+    with page.expect_download() as info:
+        page.click(selector)
+    return info.value.path().read_bytes()
+
+
+def test_follow_up_tables_equal_the_cli_for_every_csv_and_filter(browser, site_url, catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    now, old = _zip(tmp_path / "2570.zip", this_year(catalog)), _zip(tmp_path / "2569.zip", last_year(catalog))
+    headcount = tmp_path / "headcount.csv"
+    headcount.write_text(HEADCOUNT_CSV, encoding="utf-8")
+    kinds = ["gaps", "coverage", "progress", "trend", "enrolment"]
+
+    def cli(kind, *extra):
+        out = tmp_path / f"cli-{kind}-{len(extra)}.csv"
+        assert main(["aggregate", str(now), "--headcount", str(headcount), "--last-year", str(old), "--table", kind,
+                     *extra, "--out", str(out)]) == 0
+        return out.read_bytes()
+
+    recorded = open_page(browser, site_url + "gap-analysis/", accept_downloads=True)
+    page = recorded.page
+    page.wait_for_selector("#ds-gap[data-python-ready=true]", timeout=60_000)
+    page.click("#headcount-box summary")
+    page.fill("#headcount-text", "group,division,headcount\nA,กองกลาง,8\nZ,กองคลัง,4\n")
+    page.click('button[data-action="headcount"]')
+    page.wait_for_selector("#headcount-status[data-kind=error]")
+    assert "บรรทัด 3" in page.inner_text("#headcount-status") and "Z" in page.inner_text("#headcount-status")
+    page.fill("#headcount-text", HEADCOUNT_CSV.replace("\r\n", "\n"))
+    page.click('button[data-action="headcount"]')
+    page.wait_for_selector("#headcount-status[data-kind=ok]")
+    page.click("#last-year-box summary")
+    page.set_input_files('input[data-action="last-year"]', str(old))
+    page.wait_for_selector("#last-year-status[data-kind=ok]")
+    page.set_input_files('input[data-action="files"]', str(now))
+    page.wait_for_selector("#results:not([hidden])", timeout=60_000)
+    assert page.get_attribute("#ds-gap", "data-used") == "14"
+    assert "< 5" in page.inner_text(".ds-coverage") and "85%" in page.inner_text(".ds-coverage")
+    assert page.locator("#trend-chart svg").count() == 1 and "-35" in page.inner_text(".ds-trend")
+    for kind in kinds:
+        assert _download(page, f'button[data-kind="{kind}"]') == cli(kind), kind
+
+    page.select_option('select[name="division"]', "กองกลาง")
+    page.wait_for_function("document.querySelector('#summary').innerText.includes('ตามตัวกรอง')")
+    for kind in kinds:
+        assert _download(page, f'button[data-kind="{kind}"]') == cli(kind, "--division", "กองกลาง"), kind
+    text = " ".join(_download(page, f'button[data-kind="{k}"]').decode("utf-8-sig") for k in kinds)
+    assert ".json" not in text and ".zip" not in text and "สมชาย" not in text
+
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(1000)  # let Material's layout settle (the nav drawer fades in and out)
+        assert axe_violations(page) == [], width
+        page.screenshot(path=str(ROOT / "build" / f"gap-analysis-{width}.png"), full_page=True) \
+            if (ROOT / "build").is_dir() else None
+    assert recorded.foreign(site_url) == []
+    page.context.close()
+
+
+def test_enrolment_list_with_names_for_one_unit(browser, site_url, catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    now = _zip(tmp_path / "2570.zip", this_year(catalog))
+    out = tmp_path / "cli.csv"
+    assert main(["aggregate", str(now), "--keep-names", "--table", "enrolment", "--unit", "DLit200", "--out",
+                 str(out)]) == 0
+    recorded = open_page(browser, site_url + "gap-analysis/", accept_downloads=True)
+    page = recorded.page
+    page.wait_for_selector("#ds-gap[data-python-ready=true]", timeout=60_000)
+    page.uncheck('input[name="anonymise"]')
+    page.set_input_files('input[data-action="files"]', str(now))
+    page.wait_for_selector("#results:not([hidden])", timeout=60_000)
+    page.select_option('select[name="unit"]', "DLit200")
+    page.wait_for_function("document.querySelectorAll('.ds-enrolment tr').length === 6")
+    assert "สุดา 5" in page.inner_text(".ds-enrolment")
+    assert _download(page, 'button[data-kind="enrolment"]') == out.read_bytes()
     page.context.close()

@@ -100,9 +100,9 @@ def top_gaps_svg(agg: Aggregation) -> str:
            'class="ds-chart">', '<title id="tg-title">ช่องว่างทักษะที่เร่งด่วนที่สุด (ตามจำนวนและสัดส่วนที่ยังไม่มี)</title>']
     for i, row in enumerate(rows):
         y = 10 + i * line
-        label = f"{groups[row.group]} · {row.code} {_short(row.title_th, 22)}"
+        label = f"{_short(groups[row.group], 18)} · {row.code} {_short(row.title_th, 18)}"
         out.append(f'<text x="{bar_left - 8}" y="{y + 15}" text-anchor="end" font-size="12">{escape(label)}'
-                   f'<title>{escape(row.title_th)}</title></text>')
+                   f'<title>{escape(groups[row.group])} · {escape(row.code)} {escape(row.title_th)}</title></text>')
         out.append(f'<rect x="{bar_left}" y="{y + 3}" width="{max(row.share * bar_width, 1):.1f}" height="{line - 8}" '
                    f'fill="#de2d26"/>')
         out.append(f'<text x="{bar_left + row.share * bar_width + 6:.1f}" y="{y + 15}" font-size="12">'
@@ -127,9 +127,9 @@ def trend_svg(agg: Aggregation) -> str:
         y = 10 + i * line
         before = row.before[1] / row.before[0]
         now = row.now[1] / row.now[0]
-        label = f"{groups[row.group]} · {row.code} {_short(row.title_th, 22)}"
+        label = f"{_short(groups[row.group], 18)} · {row.code} {_short(row.title_th, 18)}"
         out.append(f'<text x="{bar_left - 8}" y="{y + 17}" text-anchor="end" font-size="12">{escape(label)}'
-                   f'<title>{escape(row.title_th)}</title></text>')
+                   f'<title>{escape(groups[row.group])} · {escape(row.code)} {escape(row.title_th)}</title></text>')
         out.append(f'<rect x="{bar_left}" y="{y + 2}" width="{max(before * bar_width, 1):.1f}" height="12" '
                    f'fill="#969696"/>')
         out.append(f'<rect x="{bar_left}" y="{y + 15}" width="{max(now * bar_width, 1):.1f}" height="12" '

@@ -4,6 +4,7 @@
     session.hr_headcount(csv_text)                    -> '{"ok": true, "rows": N}' or the problems, in Thai
     session.hr_last_year(names, sizes, data)          -> last year's staff files or gap CSV, for the trend
     session.hr_view(filter_json)                      -> the same JSON for one division / group / stage / role
+    session.hr_table(kind, unit)                      -> '{"header": [...], "rows": [...]}' of the same table
     session.hr_csv(kind, unit)                        -> a CSV of the current view (gaps, coverage, progress, trend,
                                                          enrolment), byte for byte what `digiskill aggregate` writes
 """
@@ -15,7 +16,7 @@ import json
 from ..errors import InputError
 from .aggregate import Filter, aggregate, combine
 from .coverage import read_headcount
-from .hr_report import table_csv, view_json
+from .hr_report import table, table_csv, view_json
 from .staff_facts import read_staff_file
 from .trend import Baseline, read_gap_csv
 from .zip_input import zip_files
@@ -46,7 +47,7 @@ def aggregation_json(agg) -> dict:
 
 
 class HrCalls:
-    HR_CALLS = ("hr_headcount", "hr_last_year", "hr_view", "hr_csv")
+    HR_CALLS = ("hr_headcount", "hr_last_year", "hr_view", "hr_csv", "hr_table")
     _all = None  # the whole organisation's aggregation
     _last = None  # the view the page shows (and the downloads use)
     _headcount = None
@@ -108,3 +109,7 @@ class HrCalls:
 
     def hr_csv(self, kind: str, unit: str | None = None) -> bytes:
         return table_csv(self._last, kind, unit or None)
+
+    def hr_table(self, kind: str, unit: str | None = None) -> str:
+        header, rows = table(self._last, kind, unit or None)
+        return json.dumps({"header": header, "rows": rows}, ensure_ascii=False)
