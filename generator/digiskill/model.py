@@ -374,6 +374,10 @@ class Catalog:
             self._index["codes"] = frozenset(u.code for u in self.units) | frozenset(i.code for i in self.items)
         return self._index["codes"]
 
+    def tool_codes(self) -> dict:
+        """Every development tool code (the answers checker's fast path looks codes up here)."""
+        return self._index["tool"]
+
     def has_tool(self, code: str) -> bool:
         return code in self._index["tool"]
 

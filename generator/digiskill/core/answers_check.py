@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError, Problem
 from ..model import Catalog
 from .answer_messages import message_en, message_th
+from .answers_fast import plain_answer, plain_plan_entry
 from .data_versions import carry_over, change_path
 from .answers_fields import JSON_TYPES_TH, XML_FORBIDDEN, Fatal, json_type, shown
 from .cycle_check import CycleReader
@@ -246,6 +247,10 @@ class _Checker(CycleReader):
     def answers(self, value, role) -> dict:
         answers = {}
         for code, path, raw in self.entries(value, "answers", role):
+            fast = plain_answer(raw)
+            if fast is not None:
+                answers[code] = fast
+                continue
             self.known_keys(raw, path, ("has", "note"))
             has = raw.get("has")
             if has is not None and not isinstance(has, bool):
@@ -256,7 +261,12 @@ class _Checker(CycleReader):
 
     def plan(self, value, role, where: str = "plan") -> dict:
         plan = {}
+        tools = self.catalog.tool_codes()
         for code, path, raw in self.entries(value, where, role):
+            fast = plain_plan_entry(raw, tools, len(tools))
+            if fast is not None:
+                plan[code] = fast
+                continue
             self.known_keys(raw, path, ("priority", "methods", "target_date", *PLAN_TEXT_FIELDS))
             plan[code] = PlanEntry(priority=self.priority(raw.get("priority"), path + ".priority"),
                                    methods=self.methods(raw.get("methods"), path + ".methods"),
