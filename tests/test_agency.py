@@ -125,6 +125,12 @@ def test_each_example_agency_builds_a_site_that_reflects_it(tmp_path, example, s
     assert parse(site / "assessment" / "index.html").select_one("#ds-assessment")["data-default-stage"] == stage
     if data["agency"].get("logo"):
         assert (site / "assets" / "agency" / data["agency"]["logo"]).is_file()
+    assessment = parse(site / "assessment" / "index.html")
+    if data.get("divisions"):  # staff pick their division from the agency's list (#12)
+        assert assessment.select_one('input[name="person-division"]')["list"] == "ds-divisions"
+        assert [o["value"] for o in assessment.select("#ds-divisions option")] == data["divisions"]
+    else:
+        assert not assessment.select("#ds-divisions")
 
 
 @pytest.mark.browser

@@ -102,7 +102,7 @@
 
   function filterJson() {
     var f = {};
-    ["division", "group", "stage", "role"].forEach(function (k) { var v = field(k).value; if (v && v !== "*") f[k] = v; field(k).dataset.value = v; });
+    ["division", "group", "stage", "role"].forEach(function (k) { var v = field(k).value; if (v !== "*") f[k] = v; field(k).dataset.value = v; });  // "" = no division named
     return JSON.stringify(f);
   }
   function refresh() {

@@ -31,11 +31,12 @@ class Baseline:
     csv_rows: dict | None = None  # (group, code) -> (required, lacking), or None where last year showed "< 5"
     label: str = ""
 
-    def rows_for(self, filter) -> dict | None:
-        """(group, code) -> (required, lacking) or None; None as a whole when this view cannot be compared."""
+    def rows_for(self, filter, privacy) -> dict | None:
+        """(group, code) -> (required, lacking) or None (hidden by this year's `privacy`, so both years follow the
+        same choice of names); None as a whole when this view cannot be compared."""
         if self.agg is not None:
             view = self.agg.view(filter)
-            hidden = view.privacy.hidden
+            hidden = privacy.hidden
             return {key: (None if hidden(r.required) else (r.required, r.lacking)) for key, r in view.rows.items()}
         if filter.division is not None or filter.stage is not None or filter.role is not None:
             return None
@@ -99,7 +100,7 @@ class TrendRow:
 def trend_rows(agg) -> list[TrendRow]:
     if agg.last_year is None:
         return []
-    before = agg.last_year.rows_for(agg.filter)
+    before = agg.last_year.rows_for(agg.filter, agg.privacy)
     if before is None:
         return []
     hidden = agg.privacy.hidden
