@@ -65,7 +65,8 @@ def org_plan_blocks(agg: Aggregation, today: datetime.date | None = None) -> lis
         {"type": "heading", "text": "4. " + section["phases"].title_th},
     ]
     chosen = sorted(agg.methods.items(), key=lambda kv: -kv[1])
-    methods = ", ".join(f"{tools[c].title_th} ({parts[tools[c].part]}) {n} ครั้ง" for c, n in chosen[:6]) or \
+    methods = ", ".join(f"{tools[c].title_th} ({parts[tools[c].part]}) {agg.privacy.shown(n, n)} ครั้ง"
+                        for c, n in chosen[:6]) or \
         "ยังไม่มีข้อมูลวิธีที่บุคลากรเลือก"
     per_phase = [urgent[0:3], urgent[3:6], urgent[6:10]]
     before = {(r.group, r.code): r.before for r in biggest_changes(agg, count=10_000)}
