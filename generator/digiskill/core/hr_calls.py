@@ -67,8 +67,8 @@ class HrCalls:
             return json.dumps(err.as_json(), ensure_ascii=False)
         agg = aggregate(self.catalog, files, anonymise=bool(anonymise))
         agg.rejected = sorted(agg.rejected + rejected, key=lambda r: r.file)
-        self._all = self._with_settings(agg)
-        result = json.loads(self._show(self._all))
+        self._all = self._last = self._with_settings(agg)
+        result = view_json(self._all)
         result["skipped"] = [{"file": name, "why": why} for name, why in skipped]
         return json.dumps(result, ensure_ascii=False)
 

@@ -72,6 +72,6 @@ def view_json(agg: Aggregation) -> dict:
         "trend": tables["trend"][1], "has_last_year": agg.last_year is not None,
         "enrolment_units": enrolment_units(agg),
         "heatmaps": [{"component": c, "title_th": t, "svg": heatmap_svg(agg, c)} for c, t in COMPONENT_TITLES.items()],
-        "heatmap_svg": heatmap_svg(agg), "top_gaps_svg": top_gaps_svg(agg),
+        "top_gaps_svg": top_gaps_svg(agg),
         "trend_svg": trend_svg(agg) if tables["trend"][1] else "",
     }
