@@ -324,6 +324,7 @@ class Catalog:
             "item": {i.code: i for i in self.items},
             "requirement": {q.role: q for q in self.requirements},
             "tool": {t.code: t for t in self.tools},
+            "codes": frozenset(u.code for u in self.units) | frozenset(i.code for i in self.items),
             "form": {f.code: f for f in self.forms},
         }
         object.__setattr__(self, "_index", index)
@@ -369,14 +370,8 @@ class Catalog:
         return cache[role_code]
 
     def all_codes(self) -> frozenset:
-        """Every unit and item code (cached: the answers checker asks once per file)."""
-        if "codes" not in self._index:
-            self._index["codes"] = frozenset(u.code for u in self.units) | frozenset(i.code for i in self.items)
+        """Every unit and item code (indexed once: the answers checker asks once per file)."""
         return self._index["codes"]
-
-    def tool_codes(self) -> dict:
-        """Every development tool code (the answers checker's fast path looks codes up here)."""
-        return self._index["tool"]
 
     def has_tool(self, code: str) -> bool:
         return code in self._index["tool"]

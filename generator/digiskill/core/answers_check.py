@@ -261,9 +261,9 @@ class _Checker(CycleReader):
 
     def plan(self, value, role, where: str = "plan") -> dict:
         plan = {}
-        tools = self.catalog.tool_codes()
+        has_tool, tool_count = self.catalog.has_tool, len(self.catalog.tools)
         for code, path, raw in self.entries(value, where, role):
-            fast = plain_plan_entry(raw, tools, len(tools))
+            fast = plain_plan_entry(raw, has_tool, tool_count)
             if fast is not None:
                 plan[code] = fast
                 continue

@@ -46,7 +46,7 @@ def plain_answer(raw) -> ItemAnswer | None:
     return ItemAnswer(has=has, note=note or "")
 
 
-def plain_plan_entry(raw, tools, max_methods: int) -> PlanEntry | None:
+def plain_plan_entry(raw, has_tool, max_methods: int) -> PlanEntry | None:
     if type(raw) is not dict or not PLAN_KEYS.issuperset(raw):
         return None
     priority, methods, date = raw.get("priority"), raw.get("methods"), raw.get("target_date")
@@ -55,7 +55,7 @@ def plain_plan_entry(raw, tools, max_methods: int) -> PlanEntry | None:
     if methods is None:
         methods = []
     elif type(methods) is not list or len(methods) > max_methods or \
-            not all(type(m) is str and m in tools for m in methods) or len(set(methods)) != len(methods):
+            not all(type(m) is str and has_tool(m) for m in methods) or len(set(methods)) != len(methods):
         return None
     if not _plain_date(date) or not all(_plain_text(raw.get(k)) for k in PLAN_TEXT_FIELDS):
         return None
