@@ -66,3 +66,25 @@ def source_text(path: Path) -> str:
     if not path.is_file():
         pytest.skip(f"source material not found at {path}")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def example_agency_site(tmp_path_factory):
+    """The site built for examples/agencies/developing-data (an added, a removed and a replaced unit, an adjusted
+    behaviour), built once per test run."""
+    from digiskill.cli import build_site
+
+    site = tmp_path_factory.mktemp("agency-site")
+    build_site(str(ROOT / "mkdocs.yml"), str(site), agency=str(ROOT / "examples" / "agencies" / "developing-data"
+                                                                 / "agency.yaml"))
+    return site
+
+
+@pytest.fixture(scope="session")
+def example_agency_url(example_agency_site):
+    from digiskill.site.static_server import serve_in_background
+
+    server, url = serve_in_background(example_agency_site)
+    yield url
+    server.shutdown()
+    server.server_close()
