@@ -201,10 +201,29 @@
       hint: "คำตอบของคุณยังบันทึกอยู่ และกด \"บันทึกคำตอบ (.json)\" เพื่อเก็บเป็นไฟล์ได้เสมอ", onReady: function (version) {
       ready = true;
       say("พร้อมแล้ว: สร้างไฟล์แผนได้ (Python " + version + " ทำงานในเบราว์เซอร์นี้ ไม่ส่งข้อมูลออกไป)", "ok");
-      $$("[data-action=docx], [data-action=xlsx], [data-action=print]").forEach(function (b) { b.disabled = false; });
+      pythonButtons(true);
       checkDraft();
       hooks.forEach(function (hook) { hook("ready"); });
-    } });
+    }, onFailed: function () { pythonButtons(false); } });
+  }
+
+  /* ---- without Python: the buttons that need it say why; JSON and printing the page's own form still work ---- */
+  function pythonButtons(usable) {
+    document.getElementById("python-fallback").hidden = usable;
+    $$("[data-needs-python]").forEach(function (el) {
+      el.disabled = !usable;
+      if (usable) el.removeAttribute("aria-describedby"); else el.setAttribute("aria-describedby", "python-needed");
+      var label = el.closest("label");
+      if (label) label.classList.toggle("ds-disabled", !usable);
+    });
+    document.getElementById("python-needed").hidden = usable;
+  }
+
+  function printPlan() {
+    if (ready) { schedulePreview(0); setTimeout(function () { window.print(); }, 400); return; }
+    root.dataset.print = "form";  // the print style shows the answers and plan lines as filled in on this page
+    window.addEventListener("afterprint", function () { delete root.dataset.print; }, { once: true });
+    window.print();
   }
 
   /* ---- preview (the same blocks as the DOCX and XLSX) ---- */
@@ -251,7 +270,7 @@
         download(bytes, fileName("xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       }, function (err) { showMessage("สร้างไฟล์ Excel ไม่สำเร็จ: " + err.message); });
     },
-    print: function () { schedulePreview(0); setTimeout(function () { window.print(); }, 400); },
+    print: printPlan,
     reset: function () {
       if (!window.confirm("ลบคำตอบทั้งหมดในเครื่องนี้แล้วเริ่มใหม่? (ถ้ายังไม่ได้บันทึกเป็นไฟล์ .json คำตอบจะหายไป)")) return;
       localStorage.removeItem(KEY);

@@ -1,7 +1,9 @@
 /* digiskill: starts the Python worker (python-worker.js) and calls it. Shared by the self-assessment and the
    gap-analysis pages; the pages themselves hold no rules. Tests may set window.DIGISKILL_PYTHON_TIMEOUT_MS.
-   DigiskillPython.start({root, onStatus, onReady, hint}) -> {call(name, args) -> Promise, isReady()}
-   `hint` ends every failure message with what the user can still do on that page. */
+   DigiskillPython.start({root, onStatus, onReady, onFailed, hint}) -> {call(name, args) -> Promise, isReady()}
+   `hint` ends every failure message with what the user can still do on that page; `onFailed(cause)` is told when
+   Python cannot start ("old-browser", "network", "missing", "type", "error"; "stalled" when nothing moved for 10 s,
+   which ready can still follow). */
 (function () {
   "use strict";
   function start(options) {
@@ -22,38 +24,67 @@
         });
       },
     };
-    if (typeof WebAssembly !== "object" || typeof Worker === "undefined" || typeof Promise === "undefined") {
-      say("เบราว์เซอร์นี้เก่าเกินไปสำหรับระบบประมวลผล ใช้เบราว์เซอร์รุ่นใหม่ (Chrome, Edge, Firefox) " +
-          "งานที่ไม่ต้องใช้ระบบประมวลผลยังทำได้ตามปกติ", "error");
-      return client;
-    }
+    var failed = function (cause, reason) {
+      clearTimeout(timer);
+      if (cause !== "stalled") { stopped = true; if (worker) worker.terminate(); }
+      root.dataset.pythonFailed = cause;
+      say(failureText(cause, reason), "error");
+      if (options.onFailed) options.onFailed(cause);
+    };
+    var timer = null, stopped = false, stallMs = window.DIGISKILL_PYTHON_TIMEOUT_MS || 10000;
+    var watch = function () {  // a stall: no step of the start-up finished for stallMs
+      clearTimeout(timer);
+      timer = setTimeout(function () { if (!ready && !stopped) failed("stalled"); }, stallMs);
+    };
+    if (!modernBrowser()) { failed("old-browser"); return client; }
     worker = new Worker(new URL(root.dataset.worker, location.href).href, { type: "module" });
-    var timer = setTimeout(function () {
-      if (!ready) say("ระบบประมวลผลยังโหลดไม่เสร็จ ถ้ารอนานเกินไป อาจเป็นเพราะเครื่องช้าหรือเซิร์ฟเวอร์ตั้งค่าชนิดไฟล์ .wasm ไม่ถูกต้อง " +
-                      "(ต้องเป็น application/wasm — แจ้งผู้ดูแลเว็บไซต์) ข้อมูลของคุณยังอยู่ครบ", "error");
-    }, window.DIGISKILL_PYTHON_TIMEOUT_MS || 30000);
+    watch();
     worker.onmessage = function (event) {
       var m = event.data;
+      if (stopped) return;
       if (m.type === "ready") {
         ready = true; clearTimeout(timer);
         if (performance.mark) performance.mark("digiskill:python-ready");  // read by bench/
         root.dataset.pythonReady = "true";
+        delete root.dataset.pythonFailed;
         options.onReady(m.python);
+      } else if (m.type === "progress") {
+        watch();
       } else if (m.type === "failed") {
-        clearTimeout(timer);
-        say("โหลดระบบประมวลผลไม่สำเร็จ (" + m.reason + ") ข้อมูลของคุณยังอยู่ครบ ลองเปิดหน้านี้ใหม่ภายหลัง", "error");
+        failed(m.cause, m.reason);
       } else if (calls[m.id]) {
         (m.ok ? calls[m.id].resolve : calls[m.id].reject)(m.ok ? m.result : new Error(m.error));
         delete calls[m.id];
       }
     };
-    worker.onerror = function (event) {
-      clearTimeout(timer);
-      say("ระบบประมวลผลขัดข้อง (" + (event.message || "worker error") + ")", "error");
+    worker.onerror = function (event) {  // the worker script itself did not run: no module workers (old browser)
+      if (!ready && !stopped) failed(/module|syntax/i.test(event.message || "") ? "old-browser" : "error", event.message);
     };
     worker.postMessage({ type: "init", pyodideURL: new URL(root.dataset.pyodide, location.href).href,
                          catalogURL: new URL(root.dataset.catalog, location.href).href });
     return client;
+  }
+
+  function modernBrowser() {
+    return typeof WebAssembly === "object" && typeof WebAssembly.instantiateStreaming === "function" &&
+      typeof Worker !== "undefined" && typeof Promise !== "undefined" && typeof BigInt64Array !== "undefined";
+  }
+
+  /* The cause in Thai, with what to do about it. */
+  function failureText(cause, reason) {
+    var detail = reason ? " (" + reason + ")" : "";
+    return {
+      "old-browser": "เบราว์เซอร์นี้เก่าเกินไปสำหรับระบบประมวลผล ใช้เบราว์เซอร์รุ่นใหม่ (Chrome, Edge, Firefox รุ่นปัจจุบัน)",
+      "network": "โหลดระบบประมวลผลไม่ได้เพราะการเชื่อมต่อเครือข่ายขาดหรือถูกปิดกั้น" + detail +
+        " ตรวจการเชื่อมต่อแล้วเปิดหน้านี้ใหม่ ถ้ายังไม่ได้ แจ้งผู้ดูแลเครือข่ายว่าไฟล์ .wasm ของเว็บไซต์นี้ถูกปิดกั้น",
+      "missing": "เซิร์ฟเวอร์ไม่มีไฟล์ของระบบประมวลผล" + detail + " แจ้งผู้ดูแลเว็บไซต์ให้คัดลอกโฟลเดอร์ assets/pyodide ให้ครบ",
+      "type": "เซิร์ฟเวอร์ส่งไฟล์ .wasm เป็นชนิด " + (reason || "") + " แต่ต้องเป็น application/wasm ระบบประมวลผลจึงเริ่มไม่ได้ " +
+        "แจ้งผู้ดูแลเว็บไซต์ (ดูหน้า \"ติดตั้งบนเซิร์ฟเวอร์\" ของเว็บไซต์นี้)",
+      "stalled": "ระบบประมวลผลไม่คืบหน้ามา " + Math.round((window.DIGISKILL_PYTHON_TIMEOUT_MS || 10000) / 1000) +
+        " วินาที อาจเป็นเพราะเครือข่ายช้ามาก หรือเซิร์ฟเวอร์ตั้งค่าชนิดไฟล์ .wasm ไม่ถูกต้อง (ต้องเป็น application/wasm) " +
+        "ระบบยังพยายามต่อ ถ้าไม่พร้อมภายในไม่กี่นาที แจ้งผู้ดูแลเว็บไซต์",
+      "error": "ระบบประมวลผลขัดข้อง" + detail + " ลองเปิดหน้านี้ใหม่",
+    }[cause] + " ข้อมูลของคุณยังอยู่ครบ";
   }
 
   function download(bytes, name, type) {

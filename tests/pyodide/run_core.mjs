@@ -13,7 +13,7 @@ const pyodide = await loadPyodide({
   indexURL: path.resolve(process.cwd(), "node_modules/pyodide") + "/",
   lockFileURL: path.join(bundleDir, "pyodide-lock.json"),
   packageBaseUrl: bundleDir + "/",
-  packages: ["digiskill"],
+  packages: ["digiskill", "openpyxl"],
 });
 pyodide.globals.set("catalog_json", readFileSync(catalogFile, "utf8"));
 pyodide.globals.set("state_json", readFileSync(assessmentFile, "utf8"));

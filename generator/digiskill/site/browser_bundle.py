@@ -29,7 +29,7 @@ PURE_WHEELS = {  # wheel file prefix -> (lock name (PEP 503 normalised, as Pyodi
     "openpyxl": ("openpyxl", ["openpyxl"], ["et-xmlfile"]),
     "et_xmlfile": ("et-xmlfile", ["et_xmlfile"], []),
 }
-CORE_PACKAGE = ("digiskill", ["digiskill"], ["openpyxl"])
+CORE_PACKAGE = ("digiskill", ["digiskill"], [])  # openpyxl is loaded only when an XLSX is first asked for
 
 
 class BrowserBundleError(DigiskillError):

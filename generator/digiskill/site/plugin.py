@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 
 from .browser_bundle import bundle
 from .csp import write_csp
+from .precompress import precompress
 from ..errors import DigiskillError
 from ..catalog.loader import load_catalog
 from ..catalog.agency import load_agency
@@ -111,6 +112,7 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         if self.config.thai_search and not segment_search_index(Path(config.site_dir)):
             log.warning("no search/search_index.json: Thai search needs the 'search' plugin")
         write_csp(Path(config.site_dir))
+        precompress(Path(config.site_dir), self.root / ".cache" / "precompressed")
 
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:

@@ -2,11 +2,14 @@
 
 Pyodide needs `.wasm` as application/wasm and `.mjs` as text/javascript: with a wrong `.wasm` type, loading hangs.
 Python's `http.server` guesses from the OS's tables, which differ between machines, so we set them ourselves.
+The build's precompressed copies (`file.br`, `file.gz`) are sent when the browser accepts them, as nginx's
+`gzip_static` / `brotli_static` would.
 """
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from pathlib import Path
 
@@ -27,9 +30,42 @@ MIME_TYPES = {
 }
 
 
+ENCODINGS = [("br", ".br"), ("gzip", ".gz")]  # preferred first
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The content codings an Accept-Encoding header allows (`br;q=0` forbids br)."""
+    allowed = set()
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        if name and params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+            allowed.add(name.strip().lower())
+    return allowed
+
+
 class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
     extra_headers: dict = {}
+
+    def send_head(self):
+        """Send `file.br` or `file.gz` in place of `file` when the build wrote one and the browser accepts it."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        allowed = accepted_encodings(self.headers.get("Accept-Encoding", ""))
+        for coding, suffix in ENCODINGS:
+            if coding in allowed and os.path.isfile(path) and os.path.isfile(path + suffix):
+                body = open(path + suffix, "rb")
+                stat = os.fstat(body.fileno())
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(path))
+                self.send_header("Content-Encoding", coding)
+                self.send_header("Content-Length", str(stat.st_size))
+                self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
+                self.send_header("Vary", "Accept-Encoding")
+                self.end_headers()
+                return body
+        return super().send_head()
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
