@@ -31,6 +31,19 @@
   var searchDialog = document.querySelector(".md-search[role=dialog]");
   if (searchDialog && !searchDialog.hasAttribute("aria-label")) searchDialog.setAttribute("aria-label", "ค้นหา (search)");
 
+  /* Wide tables scroll sideways on a phone (Material's wrappers, the assessment's plan preview, the gap-analysis
+     charts): make each one reachable with the keyboard so it can be scrolled without a mouse (WCAG 2.1.1; axe:
+     scrollable-region-focusable). Material adds its wrappers after this script runs, and the pages add tables later. */
+  var SCROLL_BOXES = ".md-typeset__scrollwrap, .ds-chart-box, .ds-preview table";
+  function focusableScrollBoxes() {
+    Array.prototype.forEach.call(document.querySelectorAll(SCROLL_BOXES), function (box) {
+      if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+    });
+  }
+  focusableScrollBoxes();
+  var content = document.querySelector(".md-content");
+  if (content && window.MutationObserver) new MutationObserver(focusableScrollBoxes).observe(content, { childList: true, subtree: true });
+
   /* Copy-link buttons on unit pages: copy this page's address (plus an anchor if given). */
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".ds-copy") : null;

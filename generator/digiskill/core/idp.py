@@ -117,12 +117,34 @@ def build_idp(catalog: Catalog, assessment: Assessment) -> Idp:
     return Idp(catalog, assessment, entries, lines, shares, note, counts)
 
 
+def share_problem(known: dict, shares: dict) -> str | None:
+    """Shares are percentages of one person's work: each 0-100, together at most 100. Thai text of the first
+    problem, or None."""
+    total = 0.0
+    for code, value in shares.items():
+        if code not in known or value in ("", None):
+            continue
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return f"สัดส่วนงานกลุ่ม{known[code].title_th}ต้องเป็นตัวเลขร้อยละ 0-100 (ได้ '{value}')"
+        if not 0 <= number <= 100:
+            return f"สัดส่วนงานกลุ่ม{known[code].title_th}ต้องอยู่ระหว่างร้อยละ 0 ถึง 100 (ได้ {number:g})"
+        total += number
+    if total > 100:
+        return f"สัดส่วนงานรวมกันได้ร้อยละ {total:g} ซึ่งเกิน 100 ปรับให้รวมกันไม่เกิน 100 แล้วกดอีกครั้ง"
+    return None
+
+
 def classify_group(catalog: Catalog, shares: dict, career_path: str | None = None) -> dict:
     """Seed Org 1.4: the group with the largest share of current work; on a tie, the future career path decides.
 
     Returns {"group": code or None, "reason_th": ..., "tied": [codes]}.
     """
     known = {g.code: g for g in catalog.groups}
+    problem = share_problem(known, shares)
+    if problem:
+        return {"group": None, "tied": [], "reason_th": problem}
     clean = {code: float(value) for code, value in shares.items() if code in known and value and float(value) > 0}
     if not clean:
         return {"group": None, "tied": [], "reason_th": "กรอกสัดส่วนงานของแต่ละกลุ่มก่อน (รวมกันประมาณร้อยละ 100)"}

@@ -328,7 +328,8 @@ def read_changelog(path: Path) -> list[dict]:
     releases, current, in_catalog = [], None, False
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
-            current = {"title": line[3:].strip().strip("[]").replace("][", " "), "lines": []}
+            title = line[3:].strip().strip("[]").replace("][", " ")
+            current = {"title": title.replace("Unreleased", "ฉบับที่กำลังจัดทำ (Unreleased)"), "lines": []}
             releases.append(current)
             in_catalog = False
         elif line.startswith("### "):

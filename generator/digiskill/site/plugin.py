@@ -19,10 +19,13 @@ from ..catalog.loader import load_catalog
 from ..catalog.agency import load_agency
 from .navigation import default_nav
 from .pages import guideline_page, render_pages, site_context, template_environment
+from .qr import points_to_this_computer
 from .site_assets import data_files, font_files, static_files
 from .thai_search import segment_search_index
 
 log = logging.getLogger("mkdocs.plugins.digiskill")
+# Advice that must not fail a strict build (the default mkdocs.yml is strict and points to this computer).
+advice = logging.getLogger("digiskill.build")
 
 
 class DigiskillConfig(base.Config):
@@ -58,6 +61,10 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         except DigiskillError as err:
             raise PluginError(str(err)) from err
         self.catalog = catalog
+        if points_to_this_computer(config.site_url or ""):
+            advice.warning("site_url is %s: the QR codes on unit pages will only open on this computer; set site_url "
+                           "in mkdocs.yml or build with `digiskill build --site-url URL` (where the site will be "
+                           "hosted) before printing handouts", config.site_url)
         if catalog.agency:
             config.site_name = f"{catalog.agency.name_th} · ทักษะด้านดิจิทัล"
             if catalog.agency.logo:

@@ -1,0 +1,43 @@
+"""axe-core on every page type at desktop (1366 px) and phone (390 px) width: no serious or critical violation.
+The assessment and gap-analysis pages are checked once Python is ready, the announcement on an agency build."""
+from __future__ import annotations
+
+import pytest
+
+from browser import axe_violations, open_page
+from test_browser_site import PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+WIDTHS = [1366, 390]
+PYTHON_PAGES = ["assessment/?role=a1", "gap-analysis/"]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PAGE_TYPES + ["hosting/"])
+def test_page_type(browser, site_url, path, width):
+    recorded = open_page(browser, site_url + path, viewport={"width": width, "height": 900})
+    recorded.page.wait_for_load_state("networkidle")
+    assert axe_violations(recorded.page) == []
+    recorded.page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PYTHON_PAGES)
+def test_python_page(browser, site_url, path, width):
+    recorded = open_page(browser, site_url + path, viewport={"width": width, "height": 900})
+    page = recorded.page
+    page.wait_for_selector("[data-python-ready=true]", timeout=60_000)
+    if path.startswith("assessment"):
+        page.check('input[name="has-DLit200"][value="no"]')
+        page.wait_for_selector("#ds-preview table")  # with the plan preview shown
+    assert axe_violations(page) == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["announcement/", "skills/ds700/", "roles/s2/"])
+def test_agency_page(browser, example_agency_url, path, width):
+    recorded = open_page(browser, example_agency_url + path, viewport={"width": width, "height": 900})
+    recorded.page.wait_for_load_state("networkidle")
+    assert axe_violations(recorded.page) == []
+    recorded.page.context.close()
