@@ -51,7 +51,7 @@ def bare_pyodide_ms(browser, url: str) -> float:
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
-    page.wait_for_selector("body[data-ready=true]", timeout=120_000)
+    page.wait_for_selector("body[data-ready=true]", state="attached", timeout=120_000)
     ms = page.evaluate("() => performance.getEntriesByName('bare:python-ready')[0].startTime")
     context.close()
     return ms
@@ -132,6 +132,7 @@ def main() -> None:
                 page.reload()
                 page.wait_for_function("() => document.getElementById('ds-assessment').dataset.pythonReady "
                                        "=== 'true'", timeout=120_000)
+                page.wait_for_timeout(3000)  # as a person would read or answer; openpyxl loads meanwhile
                 for action in ("docx", "xlsx"):
                     with page.expect_download():
                         page.click(f'button[data-action="{action}"]')

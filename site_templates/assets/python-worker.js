@@ -1,7 +1,8 @@
 /* digiskill Python worker (a module worker: Pyodide 314 refuses classic workers): runs the Python core
    (digiskill.core.api.Session) in Pyodide, off the main thread.
    Everything is loaded from this site: the Pyodide runtime, our lock file and the wheels it lists. No micropip.
-   openpyxl is loaded only when an XLSX is first asked for (it is 40% of the start-up time and most people download Word).
+   openpyxl is not part of the start-up (it was 40% of it): it loads a moment after Python is ready, in the background,
+   or at once when an XLSX is asked for before that.
    In:  {type: "init", pyodideURL, catalogURL}  then  {id, call, args}: `call` must be one of Session.CALLS (Python
         keeps the list; nothing else on the session can be reached from the page)
    Out: {type: "progress", step} | {type: "ready", python} | {type: "failed", cause, reason}
@@ -10,6 +11,7 @@
    "type" (the server sends .wasm with the wrong file type, which makes Pyodide hang), "error" (anything else). */
 let pyodide = null, session = null, failed = false, openpyxl = null, allowed = new Set();
 const NEEDS_OPENPYXL = new Set(["xlsx", "org_plan_xlsx"]);
+const OPENPYXL_DELAY_MS = 1500;  // after the first preview, while the person is still reading or answering
 
 function fail(cause, reason) {
   if (failed || session) return;
@@ -48,13 +50,14 @@ async function init(message) {
     session = pyodide.runPython("from digiskill.core.api import Session\nSession(catalog_json)");
     allowed = new Set(pyodide.runPython("from digiskill.core.api import Session\nlist(Session.CALLS)").toJs());
     self.postMessage({ type: "ready", python: pyodide.runPython("import sys; sys.version.split()[0]") });
+    setTimeout(function () { loadOpenpyxl().catch(function () { openpyxl = null; }); }, OPENPYXL_DELAY_MS);
   } catch (err) {
     fail(...causeOf(err));
   }
 }
 
-function loadOpenpyxl() {
-  return openpyxl || (openpyxl = pyodide.loadPackage(["openpyxl"]));
+function loadOpenpyxl() {  // once; a failed background load is tried again when an XLSX is asked for
+  return openpyxl || (openpyxl = pyodide.loadPackage(["openpyxl"]).then(function () { pyodide.runPython("import openpyxl"); }));
 }
 
 async function run(message) {
