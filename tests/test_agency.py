@@ -85,7 +85,7 @@ def agency_site(tmp_path_factory):
 
 def test_added_removed_and_theme_show_on_the_pages(agency_site):
     assert (agency_site / "skills" / "tst-unit-001" / "index.html").is_file()
-    assert not (agency_site / "skills" / "ds300" / "index.html").exists()
+    assert "ไม่ใช้หน่วยความสามารถนี้" in parse(agency_site / "skills" / "ds300" / "index.html").get_text()  # kept, with a note (#14)
     a2 = parse(agency_site / "roles" / "a2" / "index.html")
     hrefs = {a["href"] for a in a2.select("article a[href]")}
     assert "../../skills/tst-unit-001/" in hrefs and "../../skills/ds300/" not in hrefs

@@ -31,6 +31,12 @@ class LearningLink:
 
 
 @dataclass(frozen=True)
+class UnitReplacement:
+    old: str  # a unit of the catalog the agency no longer uses
+    new: str  # the unit (of the catalog or the agency's own) used in its place
+
+
+@dataclass(frozen=True)
 class Agency:
     """The agency's own settings (agency.yaml), applied over the base catalog (seed Org 1.1–1.5, Org 2, Org 3.2)."""
 
@@ -51,9 +57,13 @@ class Agency:
     contact_th: str = ""
     divisions: tuple[str, ...] = ()  # the agency's divisions (กอง/สำนัก), offered in the staff file's person field
     privacy_threshold: int = 5  # HR figures from fewer staff show as "< 5" (core/privacy.py); can only be raised
+    replacements: tuple[UnitReplacement, ...] = ()
 
     def themes_for_unit(self, unit_code: str) -> list[AgencyTheme]:
         return [t for t in self.themes if unit_code in t.units]
+
+    def replacement_for(self, unit_code: str) -> str | None:
+        return next((r.new for r in self.replacements if r.old == unit_code), None)
 
     def links_for_unit(self, unit_code: str) -> list[LearningLink]:
         return [link for link in self.learning_links if link.unit == unit_code]

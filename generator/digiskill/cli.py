@@ -65,6 +65,10 @@ def cmd_export(args) -> int:
     from .catalog.loader import load_catalog
 
     catalog = load_catalog(args.catalog)
+    if args.agency:
+        from .catalog.agency import load_agency
+
+        catalog = load_agency(args.agency, catalog)
     data = EXPORTERS[args.format](catalog)
     if args.out:
         write_atomic(Path(args.out), data)
@@ -261,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=["json", "csv", "xlsx", "schema", "answers-schema"])
     export.add_argument("--out", metavar="FILE", help="output file (default: standard output; required for xlsx)")
     export.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
+    export.add_argument("--agency", metavar="FILE", help="export the catalog as this agency settings file changes it")
     export.set_defaults(run=cmd_export)
 
     idp = commands.add_parser("idp", help="turn a self-assessment JSON file into an IDP draft (.docx or .xlsx)")

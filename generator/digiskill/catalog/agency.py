@@ -15,7 +15,7 @@ from pathlib import Path
 from .crosscheck import CrossChecker
 from ..errors import InputError, Problem
 from .loader import read_checked_file
-from ..agency_records import Agency, AgencyGoal, AgencyTheme, LearningLink
+from ..agency_records import Agency, AgencyGoal, AgencyTheme, LearningLink, UnitReplacement
 from ..model import Behaviour, Catalog, Unit
 from .source_schema import AGENCY
 
@@ -31,7 +31,8 @@ def load_agency(path: str | os.PathLike, catalog: Catalog) -> Catalog:
         problems = _cross_check(doc, catalog, path.parent)
     if problems:
         raise OverlayError(problems)
-    return apply_agency(catalog, doc.data, doc.file)
+    # The source shown on pages and in data/catalog.json: the file's name, never the builder's folders.
+    return apply_agency(catalog, doc.data, f"{doc.data['agency']['name_th']}: {path.name}")
 
 
 def _cross_check(doc, catalog: Catalog, folder: Path) -> list[Problem]:
@@ -135,6 +136,7 @@ def apply_agency(catalog: Catalog, data: dict, source: str) -> Catalog:
         logo=data["agency"].get("logo", ""), contact_th=data["agency"].get("contact_th", ""),
         divisions=tuple(" ".join(d.split()) for d in data.get("divisions", [])),
         privacy_threshold=data.get("privacy_threshold", 5),
+        replacements=tuple(UnitReplacement(old, new) for old, new in replaced.items()),
     )
     return dataclasses.replace(catalog, units=tuple(units), requirements=tuple(requirements), roles=roles,
                                agency=agency)

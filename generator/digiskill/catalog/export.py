@@ -69,7 +69,7 @@ def requirement_rows(catalog: Catalog) -> list[dict]:
                     "role": role.code, "role_title_th": role.title_th, "group": role.group, "stage": role.stage,
                     "component": component, "code": code, "title_th": entry.title_th, "title_en": entry.title_en,
                     "domain": getattr(entry, "domain", ""), "item_status": entry.status,
-                    "requirement_status": requirement.status,
+                    "requirement_status": "agency" if entry.status == "agency" else requirement.status,
                 })
     return rows
 

@@ -198,8 +198,18 @@ def announcement_context(catalog: Catalog) -> dict:
     return {"agency": agency, "stage": catalog.stage(agency.target_stage), "rows": rows, "goals": goals}
 
 
-def page_list(catalog: Catalog, extra: dict | None = None) -> list[Page]:
-    """Every generated page. `extra` is merged into each context (site options such as the QR base URL)."""
+def retired_unit_pages(catalog: Catalog, base: Catalog | None) -> list[Page]:
+    """Pages of the units an agency removed or replaced, from the base catalog, so that addresses and QR codes printed
+    from the national site keep working; the page says the agency does not use the unit (and what replaces it)."""
+    if not (catalog.agency and base):
+        return []
+    return [Page(unit_path(base.unit(code)), "unit.md.j2", {"unit": base.unit(code), "by_stage": [], "retired": True},
+                 catalog.agency.source) for code in catalog.agency.removed_units]
+
+
+def page_list(catalog: Catalog, extra: dict | None = None, base: Catalog | None = None) -> list[Page]:
+    """Every generated page. `extra` is merged into each context (site options such as the QR base URL); `base` is
+    the catalog before the agency's changes (for the pages of the units it removed)."""
     common = {"catalog": catalog, **(extra or {})}
     pages = [
         Page("framework/index.md", "framework.md.j2", source="framework.yaml"),
@@ -234,8 +244,9 @@ def page_list(catalog: Catalog, extra: dict | None = None) -> list[Page]:
     for unit in catalog.units:
         by_stage = [(s, [r for r in catalog.roles_needing_unit(unit.code) if r.stage == s.code])
                     for s in catalog.stages]
-        pages.append(Page(unit_path(unit), "unit.md.j2", {"unit": unit, "by_stage": by_stage},
+        pages.append(Page(unit_path(unit), "unit.md.j2", {"unit": unit, "by_stage": by_stage, "retired": False},
                           f"units/{unit.domain.lower()}.yaml"))
+    pages += retired_unit_pages(catalog, base)
     return [Page(p.path, p.template, {**common, **p.context}, p.source) for p in pages]
 
 
@@ -257,10 +268,11 @@ def relative_href(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
-def render_pages(catalog: Catalog, env: jinja2.Environment, extra: dict | None = None) -> dict[str, str]:
+def render_pages(catalog: Catalog, env: jinja2.Environment, extra: dict | None = None,
+                 base: Catalog | None = None) -> dict[str, str]:
     """{path: markdown} for every generated page."""
     out = {}
-    for page in page_list(catalog, extra):
+    for page in page_list(catalog, extra, base):
         def href(to_path: str, _from: str = page.path) -> str:
             return relative_href(_from, to_path)
 

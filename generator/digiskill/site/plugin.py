@@ -55,7 +55,7 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
             return config
         self.root = Path(config.config_file_path or ".").resolve().parent
         try:
-            catalog = load_catalog(self.config.catalog_dir)  # reloaded on every build, so serve picks up edits
+            catalog = self.base_catalog = load_catalog(self.config.catalog_dir)  # reloaded on every build (serve)
             if self.config.agency_file:
                 catalog = load_agency(self.root / self.config.agency_file, catalog)
         except DigiskillError as err:
@@ -86,7 +86,7 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         templates = Path(self.config.templates_dir)
         env = self.env = template_environment([templates / "pages"])
         extra = site_context(catalog, config.site_url or "", self.root / self.config.changelog_file)
-        for path, markdown in render_pages(catalog, env, extra).items():
+        for path, markdown in render_pages(catalog, env, extra, self.base_catalog).items():
             if files.get_file_from_path(path) is None:  # a hand-written page in content/ wins
                 files.append(File.generated(config, path, content=markdown))
         for path, content in {**data_files(catalog), **python_files}.items():

@@ -1,0 +1,101 @@
+"""Agency builds as a national site's users meet them: pages of removed or replaced units stay (printed QR codes keep
+working) and say what the agency uses instead; the announcement lists replacements and adjusted behaviours; sources
+name the agency file, never the builder's folders; `digiskill export --agency`; the CSV marks the agency's additions."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from digiskill.cli import build_site, main
+
+from conftest import ROOT
+
+AGENCY = """
+agency: {name_th: กรมทดสอบการแทนที่, short_name: กทท.}
+target_stage: developing
+target_year: 2572
+vision_th: ทดสอบการแทนที่และการตัด
+added_units:
+  - {code: TST-UNIT-002, domain: DS, title_th: หน่วยแทนของกรม, title_en: Replacement unit,
+     description_th: ใช้ทดสอบการแทนที่, roles: [S3]}
+replaced_units:
+  - {old: DS300, new: TST-UNIT-002}
+removed_units: [DT200]
+role_changes:
+  A2: {behaviour_th: ใช้ข้อมูลของกรมวิเคราะห์นโยบายทุกไตรมาส}
+"""
+
+
+def parse(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def agency_file(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("builder-private-folder")
+    path = folder / "agency.yaml"
+    path.write_text(AGENCY, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def site(agency_file):
+    out = agency_file.parent / "site"
+    build_site(str(ROOT / "mkdocs.yml"), str(out), agency=str(agency_file))
+    return out
+
+
+def test_a_replaced_units_page_stays_and_names_the_replacement(site):
+    page = parse(site / "skills" / "ds300" / "index.html")
+    note = page.select_one("article .admonition.warning").get_text()
+    assert "กรมทดสอบการแทนที่ไม่ใช้หน่วยความสามารถนี้" in note and "not used by กทท." in note
+    assert page.select_one('article .admonition.warning a[href="../tst-unit-002/"]')
+    assert "ออกแบบนวัตกรรมบริการ" in page.select_one("article h1").get_text()  # the unit itself is still described
+
+
+def test_a_removed_units_page_stays_and_says_so(site):
+    page = parse(site / "skills" / "dt200" / "index.html")
+    note = page.select_one("article .admonition.warning").get_text()
+    assert "ไม่ใช้หน่วยความสามารถนี้" in note and "ตัดหน่วยนี้ออก" in note
+    assert not page.select("#roles")  # no role of this agency needs it
+
+
+def test_the_announcement_lists_replacements_and_adjusted_behaviours(site):
+    changes = parse(site / "announcement" / "index.html").select_one("#changes").find_next("ul")
+    items = [li.get_text(" ", strip=True) for li in changes.select("li")]
+    assert "ใช้ TST-UNIT-002 หน่วยแทนของกรม แทน DS300" in items
+    assert "ไม่ใช้: DT200" in items  # a removal, and the replacement is not listed as one
+    assert any(i.startswith("ปรับพฤติกรรมที่คาดหวังของ A2") and "ทุกไตรมาส" in i for i in items)
+
+
+def test_sources_name_the_agency_file_never_the_builders_folder(site, agency_file):
+    private = str(agency_file.parent)
+    for path in [*site.rglob("*.html"), site / "data" / "catalog.json", site / "data" / "catalog.csv",
+                 site / "search" / "search_index.json"]:
+        assert private not in path.read_text(encoding="utf-8"), path
+    page = parse(site / "skills" / "tst-unit-002" / "index.html").get_text()
+    assert "กรมทดสอบการแทนที่: agency.yaml" in page
+    data = json.loads((site / "data" / "catalog.json").read_text(encoding="utf-8"))
+    assert data["agency"]["source"] == "กรมทดสอบการแทนที่: agency.yaml"
+    assert data["agency"]["replacements"] == [{"old": "DS300", "new": "TST-UNIT-002"}]
+
+
+def test_export_with_an_agency_file(agency_file, tmp_path, capsys):
+    out = tmp_path / "catalog.csv"
+    assert main(["export", "--format", "csv", "--agency", str(agency_file), "--out", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    added = [r for r in rows if r["code"] == "TST-UNIT-002"]
+    assert added and all(r["requirement_status"] == "agency" and r["item_status"] == "agency" for r in added)
+    assert {r["requirement_status"] for r in rows if r["code"] != "TST-UNIT-002"} == {"provisional"}
+    assert not [r for r in rows if r["code"] in ("DS300", "DT200")]
+    assert main(["export", "--format", "json", "--agency", str(agency_file), "--out", str(tmp_path / "c.json")]) == 0
+    assert json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["agency"]["name_th"] == "กรมทดสอบการแทนที่"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(AGENCY.replace("target_stage: developing", "target_stage: later"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["export", "--format", "csv", "--agency", str(broken), "--out", str(tmp_path / "x.csv")]) == 2
+    assert "broken.yaml" in capsys.readouterr().err and not (tmp_path / "x.csv").exists()
