@@ -27,6 +27,57 @@
     }
   }, true); /* capture: runs before Material's own listener on the input */
 
+  /* Search ranking. Material ranks a page with one word of a multi-word query above one holding all of them, and the
+     assessment and gap-analysis pages (which quote every unit title) above the unit pages. Re-order the results it
+     shows: pages holding every word first, the two tool pages after the content pages, Material's order otherwise.
+     Which words a page holds is read from the search index Material has already loaded (a cached, same-site file). */
+  var pageText = null;
+  var TOOL_PAGES = /\/(assessment|gap-analysis)\/$/;
+  function loadPageText() {
+    if (pageText) return;
+    pageText = {};
+    var config = document.getElementById("__config");
+    var base = new URL((config ? JSON.parse(config.textContent).base : ".") + "/", location.href);
+    fetch(new URL("search/search_index.json", base)).then(function (r) { return r.json(); }).then(function (index) {
+      index.docs.forEach(function (doc) {
+        var path = new URL(doc.location, base).pathname;
+        pageText[path] = (pageText[path] || "") + " " + (doc.title + " " + doc.text).replace(/\u200b/g, "").toLowerCase();
+      });
+      if (resultList && resultList.children.length) rerank();  // results shown before the index was read
+    }).catch(function () { /* keep Material's order */ });
+  }
+  function queryWords() {
+    var box = document.querySelector("input.md-search__input");
+    return box ? box.value.toLowerCase().split(/[\s\-\u200b]+/).filter(Boolean) : [];
+  }
+  function rankResults(list) {
+    var words = queryWords();
+    var items = Array.prototype.slice.call(list.children).map(function (li, index) {
+      var link = li.querySelector("a");
+      var path = link ? new URL(link.href).pathname : "";
+      var text = pageText && pageText[path];
+      var holdsAll = !text || words.every(function (w) { return text.indexOf(w) >= 0; });
+      return { li: li, index: index, rank: (TOOL_PAGES.test(path) ? 2 : 0) + (holdsAll ? 0 : 1) };
+    });
+    var sorted = items.slice().sort(function (a, b) { return a.rank - b.rank || a.index - b.index; });
+    if (sorted.some(function (item, i) { return item !== items[i]; })) {
+      sorted.forEach(function (item) { list.appendChild(item.li); });
+    }
+  }
+  var resultList = document.querySelector(".md-search-result__list");
+  var watcher = resultList && window.MutationObserver ? new MutationObserver(rerank) : null;
+  function rerank() {  // re-ordering is itself a change of the list: stop watching meanwhile
+    watcher.disconnect();
+    rankResults(resultList);
+    watcher.observe(resultList, { childList: true });
+  }
+  if (watcher) {
+    watcher.observe(resultList, { childList: true });
+    document.addEventListener("focusin", function (event) {
+      if (event.target.classList && event.target.classList.contains("md-search__input")) loadPageText();
+    });
+  }
+
   /* Material's search panel has role="dialog" but no accessible name (axe: aria-dialog-name); give it one. */
   var searchDialog = document.querySelector(".md-search[role=dialog]");
   if (searchDialog && !searchDialog.hasAttribute("aria-label")) searchDialog.setAttribute("aria-label", "ค้นหา (search)");
