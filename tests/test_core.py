@@ -125,7 +125,7 @@ def test_docx_has_the_form_sections_thai_font_and_real_borders(catalog):
         assert section.title_th in text
     plan = document.tables[3]
     rows = [[c.text for c in r.cells] for r in plan.rows]
-    assert rows[1][1].startswith("DS300") and "31 มีนาคม 2570" in rows[1][4]
+    assert rows[1][1].startswith("DS300") and "31 มีนาคม 2570" in rows[1][5]
     assert not any("DLit100" in r[1] for r in rows)  # a skill the person has is not in the plan
     borders = plan._tbl.tblPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblBorders")
     assert borders is not None and len(borders) == 6

@@ -85,6 +85,7 @@ def cmd_idp(args) -> int:
     from .core.answers_check import ImportFileError, check_answers
     from .core.idp import build_idp
     from .core.idp_document import idp_docx, idp_xlsx
+    from .core.progress_report import progress_docx, progress_xlsx
 
     out = check_output(args.out, (".docx", ".xlsx"))
     catalog = load_catalog(args.catalog)
@@ -101,9 +102,18 @@ def cmd_idp(args) -> int:
     for warning in checked.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     idp = build_idp(catalog, checked.assessment)
-    data = idp_docx(idp) if out.suffix.lower() == ".docx" else idp_xlsx(idp)
-    write_atomic(out, data)
-    print(f"wrote {args.out}: {idp.counts['gaps']} skills to develop for {idp.role.code}", file=sys.stderr)
+    docx = out.suffix.lower() == ".docx"
+    if args.report == "progress":
+        if not idp.assessment.progress:
+            raise ExportError(f"{args.answers}: has no progress review yet (\"progress\" is empty); "
+                              "record one on the assessment page first")
+        write_atomic(out, progress_docx(idp) if docx else progress_xlsx(idp))
+        print(f"wrote {args.out}: progress of {len(idp.lines)} plan lines "
+              f"({len(idp.assessment.progress)} progress reviews)", file=sys.stderr)
+        return 0
+    write_atomic(out, idp_docx(idp) if docx else idp_xlsx(idp))
+    agreed = " (the agreed plan)" if idp.reviewed else ""
+    print(f"wrote {args.out}: {len(idp.lines)} plan lines{agreed} for {idp.role.code}", file=sys.stderr)
     return 0
 
 
@@ -268,9 +278,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--agency", metavar="FILE", help="export the catalog as this agency settings file changes it")
     export.set_defaults(run=cmd_export)
 
-    idp = commands.add_parser("idp", help="turn a self-assessment JSON file into an IDP draft (.docx or .xlsx)")
+    idp = commands.add_parser("idp", help="turn an answers file (version 1 or 2) into the IDP or its progress report "
+                                          "(.docx or .xlsx)")
     idp.add_argument("answers", metavar="ANSWERS_JSON", help="a file downloaded from the self-assessment page")
     idp.add_argument("--out", required=True, metavar="FILE", help="plan.docx or plan.xlsx")
+    idp.add_argument("--report", choices=["plan", "progress"], default="plan",
+                     help="plan: the IDP, the agreed plan once reviewed (default); progress: the progress report "
+                          "of the latest progress review")
     idp.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
     idp.set_defaults(run=cmd_idp)
 

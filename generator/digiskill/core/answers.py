@@ -7,7 +7,7 @@ the CLI, the aggregation and the tests. The same shape is the browser's autosave
      "person": {"name": "", "position": "", "agency": "", "supervisor": ""}, "mission": "",
      "answers": {"DLit100": {"has": true, "note": "ใช้ระบบสารบรรณทุกวัน"}},
      "plan": {"DLit200": {"priority": 1, "methods": ["on-the-job"], "target_date": "2027-03-31",
-                          "goal": "", "application": "", "support": ""}},
+                          "goal": "", "indicator": "", "application": "", "support": ""}},
      "finder": {"shares": {"A": 70, "S": 30}, "career": ""},
      "saved_at": "2026-11-24T10:00:00Z"}
 
@@ -23,7 +23,7 @@ from ..model import Catalog
 FORMAT = "digiskill-assessment"
 SCHEMA_VERSION = 2
 PERSON_FIELDS = ("name", "position", "agency", "division", "supervisor")
-PLAN_TEXT_FIELDS = ("goal", "application", "support")
+PLAN_TEXT_FIELDS = ("goal", "indicator", "application", "support")  # indicator: ตัวชี้วัดความสำเร็จ
 TOP_KEYS = ("format", "schema_version", "framework", "role", "group", "stage", "person", "mission", "answers", "plan",
             "finder", "saved_at", "period", "future", "review", "progress", "history")
 # The yearly cycle (version 2). The words are the ones agencies' forms use (README "The development cycle").
@@ -65,6 +65,7 @@ class PlanEntry:
     methods: list = field(default_factory=list)
     target_date: str = ""
     goal: str = ""
+    indicator: str = ""  # ตัวชี้วัดความสำเร็จของการพัฒนา: how the person and supervisor will know the goal is met
     application: str = ""
     support: str = ""
 

@@ -6,7 +6,9 @@
     session.check_draft(text)                -> the same for the browser's autosave (no role yet is fine; a damaged
                                                 draft comes back with what could be kept and the problems)
     session.preview(state_json)              -> '{"ok": true, "html": "...", "progress_th": "...", "balance_note_th": ...}'
-    session.docx(state_json) / .xlsx(...)    -> bytes of the file
+    session.docx(state_json) / .xlsx(...)    -> bytes of the IDP (the agreed plan once the file has a review)
+    session.progress_docx(state_json) / .progress_xlsx(...)  -> bytes of the progress report (latest progress review)
+    session.skill_shape(state_json)          -> '{"ok": true, "charts": [{"title_th", "svg", "has_before", "rows"}]}'
     session.classify(shares_json, career)    -> '{"group": "S", "reason_th": "...", "tied": [...]}'
     session.aggregate(names, sizes, data, anonymise) -> the gap analysis of many staff files (JSON, SVG charts)
     session.org_plan_docx() / .org_plan_xlsx() / .gaps_csv()  -> files from the last aggregation
@@ -29,11 +31,14 @@ from .idp import build_idp, classify_group
 from .idp_document import idp_blocks, idp_docx, idp_xlsx
 from .org_plan import org_plan_docx, org_plan_xlsx
 from .preview_html import blocks_html
+from .progress_report import progress_docx, progress_xlsx
+from .shape_chart import skill_shape_json
 
 
 class Session(HrCalls):
-    CALLS = ("check_import", "check_draft", "preview", "docx", "xlsx", "classify", "aggregate", "org_plan_docx",
-             "org_plan_xlsx", "gaps_csv", "cycle_view", "review_view", "next_year") + HrCalls.HR_CALLS
+    CALLS = ("check_import", "check_draft", "preview", "docx", "xlsx", "progress_docx", "progress_xlsx", "skill_shape",
+             "classify", "aggregate", "org_plan_docx", "org_plan_xlsx", "gaps_csv", "cycle_view", "review_view",
+             "next_year") + HrCalls.HR_CALLS
 
     def __init__(self, catalog_json: str):
         data = json.loads(catalog_json)
@@ -92,6 +97,19 @@ class Session(HrCalls):
 
     def xlsx(self, state_json: str) -> bytes:
         return idp_xlsx(self._idp(state_json))
+
+    def progress_docx(self, state_json: str) -> bytes:
+        return progress_docx(self._idp(state_json))
+
+    def progress_xlsx(self, state_json: str) -> bytes:
+        return progress_xlsx(self._idp(state_json))
+
+    def skill_shape(self, state_json: str) -> str:
+        try:
+            assessment = parse_assessment(state_json, self.catalog)
+        except ImportFileError as err:
+            return json.dumps(err.as_json(), ensure_ascii=False)
+        return json.dumps(skill_shape_json(self.catalog, assessment), ensure_ascii=False)
 
     def classify(self, shares_json: str, career_path: str | None = None) -> str:
         return json.dumps(classify_group(self.catalog, json.loads(shares_json), career_path or None),

@@ -30,7 +30,7 @@ def agreed_plan(assessment: Assessment) -> dict:
             priority=line.priority if line.priority is not None else entry.priority,
             methods=list(line.methods) if line.methods is not None else list(entry.methods),
             target_date=line.target_date or entry.target_date,
-            goal=entry.goal, application=entry.application, support=entry.support)
+            goal=entry.goal, indicator=entry.indicator, application=entry.application, support=entry.support)
     return plan
 
 

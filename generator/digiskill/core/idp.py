@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import COMPONENTS, Catalog
 from .answers import Assessment, PlanEntry
+from .cycle import agreed_plan, future_codes
 from .thaidate import thai_date
 
 # The 70:20:10 balance check: share of chosen methods per part that would make us suggest rebalancing.
@@ -38,6 +39,17 @@ class PlanLine:
     goal: str
     application: str
     support: str
+    indicator: str = ""
+    priority: int | None = None  # as agreed (the supervisor's change wins)
+    review: object = None  # the supervisor's ReviewLine for this line, if any
+    own: PlanEntry | None = None  # the person's own line, to show what the supervisor changed
+
+
+@dataclass
+class Deferred:
+    """A gap the supervisor moved to a later year ("not this year")."""
+    entry: Entry
+    comment: str
 
 
 @dataclass
@@ -49,22 +61,29 @@ class Idp:
     balance: dict  # part -> share (0..1) of chosen methods
     balance_note_th: str
     counts: dict = field(default_factory=dict)
+    deferred: list = field(default_factory=list)  # of Deferred
+    future_lines: list = field(default_factory=list)  # of PlanLine, for the next stage's role (work in future)
+
+    @property
+    def reviewed(self) -> bool:
+        return self.assessment.review is not None
 
     @property
     def role(self):
         return self.catalog.role(self.assessment.role)
 
 
-def required_entries(catalog: Catalog, assessment: Assessment) -> list[Entry]:
-    requirement = catalog.requirement(assessment.role)
-    entries = []
-    for component in COMPONENTS:
-        for code in requirement.codes(component):
-            record = catalog.unit(code) if component == "ability" else catalog.item(code)
-            answer = assessment.answers.get(code)
-            entries.append(Entry(code, component, record.title_th, record.title_en, record.status,
-                                 answer.has if answer else None, answer.note if answer else ""))
-    return entries
+def entry_for(catalog: Catalog, assessment: Assessment, code: str, component: str) -> Entry:
+    record = catalog.unit(code) if component == "ability" else catalog.item(code)
+    answer = assessment.answers.get(code)
+    return Entry(code, component, record.title_th, record.title_en, record.status,
+                 answer.has if answer else None, answer.note if answer else "")
+
+
+def required_entries(catalog: Catalog, assessment: Assessment, role: str | None = None) -> list[Entry]:
+    requirement = catalog.requirement(role or assessment.role)
+    return [entry_for(catalog, assessment, code, component)
+            for component in COMPONENTS for code in requirement.codes(component)]
 
 
 def suggest_methods(catalog: Catalog, component: str) -> list:
@@ -94,27 +113,49 @@ def balance_of(catalog: Catalog, lines: list) -> tuple[dict, str]:
     return shares, note
 
 
-def build_idp(catalog: Catalog, assessment: Assessment) -> Idp:
-    entries = required_entries(catalog, assessment)
+def plan_lines(catalog: Catalog, entries: list, plan: dict, own: dict | None = None, review=None) -> list:
+    """Plan lines for `entries` in priority order (unprioritised last, then catalog order)."""
     tools = {t.code: t for t in catalog.tools}
-    gaps = [e for e in entries if e.has is False]
     position = {e.code: i for i, e in enumerate(entries)}
 
     def rank(entry: Entry):
-        priority = assessment.plan.get(entry.code, PlanEntry()).priority
+        priority = plan.get(entry.code, PlanEntry()).priority
         return (priority is None, priority if priority is not None else 0, position[entry.code])
 
     lines = []
-    for order, entry in enumerate(sorted(gaps, key=rank), start=1):
-        plan = assessment.plan.get(entry.code, PlanEntry())
-        methods = [tools[m] for m in plan.methods if m in tools]
+    for order, entry in enumerate(sorted(entries, key=rank), start=1):
+        line = plan.get(entry.code, PlanEntry())
+        methods = [tools[m] for m in line.methods if m in tools]
         lines.append(PlanLine(order, entry, methods, [] if methods else suggest_methods(catalog, entry.component),
-                              plan.target_date, thai_date(plan.target_date) if plan.target_date else "",
-                              plan.goal, plan.application, plan.support))
+                              line.target_date, thai_date(line.target_date) if line.target_date else "",
+                              line.goal, line.application, line.support, line.indicator, line.priority,
+                              review.lines.get(entry.code) if review else None,
+                              (own or {}).get(entry.code)))
+    return lines
+
+
+def build_idp(catalog: Catalog, assessment: Assessment) -> Idp:
+    """The plan as it stands: once the supervisor has reviewed it, the agreed plan (their changes applied, the lines
+    they moved to a later year set apart)."""
+    entries = required_entries(catalog, assessment)
+    review = assessment.review
+    later = {code for code, line in review.lines.items() if line.decision == "not_this_year"} if review else set()
+    gaps = [e for e in entries if e.has is False]
+    lines = plan_lines(catalog, [e for e in gaps if e.code not in later], agreed_plan(assessment),
+                       assessment.plan, review)
+    deferred = [Deferred(e, review.lines[e.code].comment) for e in gaps if e.code in later]
     shares, note = balance_of(catalog, lines)
     counts = {"required": len(entries), "have": sum(e.has is True for e in entries), "gaps": len(gaps),
               "unanswered": sum(e.has is None for e in entries)}
-    return Idp(catalog, assessment, entries, lines, shares, note, counts)
+    future = []
+    if assessment.future_role and assessment.role:
+        components = {code: component for component in COMPONENTS
+                      for code in catalog.requirement(assessment.future_role).codes(component)}
+        codes = future_codes(catalog, assessment.role, assessment.future_role)
+        wanted = [c for c in codes if c in assessment.future_plan] or codes
+        future = plan_lines(catalog, [entry_for(catalog, assessment, c, components[c]) for c in wanted],
+                            assessment.future_plan)
+    return Idp(catalog, assessment, entries, lines, shares, note, counts, deferred, future)
 
 
 def share_problem(known: dict, shares: dict) -> str | None:

@@ -29,11 +29,30 @@ def text_cell(cell, value):
     return cell
 
 
-def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา (IDP)") -> bytes:
+# Thai Buddhist-era dates: locale 041E (Thai) with calendar 07 (Thai Buddhist) in Excel's [$-…] prefix; Excel and
+# LibreOffice both show 31 มีนาคม 2570 for the date 2027-03-31 (tests/test_documents.py converts with LibreOffice).
+THAI_DATE_FORMAT = "[$-107041E]d mmmm yyyy"
+
+
+def _typed(value, kind: str):
+    """The cell value for a column kind: dates as real dates, numbers as numbers, the rest as text."""
+    import datetime
+
+    if kind == "date":
+        return datetime.date.fromisoformat(value) if value else None
+    if kind == "number":
+        return value if isinstance(value, int) else None
+    return value
+
+
+def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา (IDP)", properties: dict | None = None) -> bytes:
     """Tables with a "sheet" key go to a sheet of that name (a header row, then the rows); everything else goes,
-    in order, to the first sheet."""
+    in order, to the first sheet. Every sheet prints on A4 landscape, one page wide, with its table's header row
+    repeated on each page."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    from .form_blocks import choice_line, signoff_lines
 
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -45,50 +64,96 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
     plan = book.active
     plan.title = first_sheet
     sheets = {}
+    notes = []
+    for key, value in (properties or {}).items():
+        setattr(book.properties, key, value)
+    book.properties.creator = "digiskill"
 
     def sheet_for(name: str):
         if name not in sheets:
             sheets[name] = book.create_sheet(name[:31])
         return sheets[name]
 
-    def put(sheet, row: int, values, *, header=False, border=True):
+    def put(sheet, row: int, values, *, header=False, border=True, kinds=None):
         for col, value in enumerate(values, start=1):
-            cell = text_cell(sheet.cell(row=row, column=col), value)
+            kind = "text" if header or not kinds else kinds[col - 1]
+            cell = text_cell(sheet.cell(row=row, column=col), _typed(value, kind))
             cell.alignment = wrap
+            if kind == "date":
+                cell.number_format = THAI_DATE_FORMAT
             if border:
                 cell.border = box
             if header:
                 cell.font = bold
                 cell.fill = head_fill
 
-    row = 1
+    def next_row(gap: int = 1) -> int:
+        return plan.max_row + gap if plan.max_row > 1 or plan["A1"].value else 1
+
+    def line(text: str, font=None) -> None:
+        cell = text_cell(plan.cell(row=next_row(), column=1), text)
+        if font:
+            cell.font = font
+
+    titles = {}
     for block in blocks:
         kind = block["type"]
         target = sheet_for(block["sheet"]) if block.get("sheet") else plan
-        if kind == "table":
+        if kind in ("table", "bars"):
+            if kind == "bars":
+                headers = ["", "จำนวนที่บทบาทต้องมี", "มีเมื่อปีที่แล้ว", "มีในปีนี้"]
+                rows, kinds, widths = block["rows"], ["text", "number", "number", "number"], [30, 14, 14, 14]
+                if target is plan:
+                    line(block["title"], bold)
+            else:
+                headers, rows, kinds, widths = block["headers"], block["rows"], block.get("kinds"), block["widths"]
             start = target.max_row + 2 if target is plan else 1
-            put(target, start, block["headers"], header=True)
-            for offset, values in enumerate(block["rows"], start=1):
-                put(target, start + offset, values)
-            for col, width in enumerate(block["widths"], start=1):
+            put(target, start, headers, header=True)
+            for offset, values in enumerate(rows, start=1):
+                put(target, start + offset, values, kinds=kinds)
+            for col, width in enumerate(widths, start=1):
                 letter = target.cell(row=1, column=col).column_letter
                 target.column_dimensions[letter].width = max(target.column_dimensions[letter].width or 0,
                                                              width * 1.1)
-            target.freeze_panes = target.cell(row=start + 1, column=1) if target is not plan else None
+            if target is not plan:
+                target.freeze_panes = target.cell(row=start + 1, column=1)
+            if target is not plan or block.get("repeat_header"):
+                titles.setdefault(target.title, start)
             continue
-        row = plan.max_row + (2 if kind == "heading" else 1) if plan.max_row > 1 or plan["A1"].value else 1
-        if kind in ("title", "heading", "meta", "paragraph"):
+        if kind in ("title", "subtitle", "heading", "meta", "paragraph"):
+            row = next_row(2 if kind == "heading" else 1)
             cell = text_cell(plan.cell(row=row, column=1), block["text"])
-            cell.font = Font(bold=kind in ("title", "heading"), size=14 if kind == "title" else 11)
+            cell.font = Font(bold=kind in ("title", "subtitle", "heading"), size=14 if kind == "title" else 11)
+            if block.get("footnote"):
+                notes.append(block["footnote"])
+                cell.value = f"{block['text']} ({len(notes)})"
         elif kind == "fields":
+            row = next_row()
             for offset, (label, value) in enumerate(block["rows"]):
                 put(plan, row + offset, [label, value])
                 plan.cell(row=row + offset, column=1).font = bold
         elif kind == "signatures":
+            row = next_row()
             for offset, label in enumerate(block["rows"]):
                 put(plan, row + offset, [label, "ลงชื่อ ..............................  วันที่ ..............."])
+        elif kind == "signoff":
+            line(block["title"], bold)
+            if block["choices"]:
+                line(choice_line(block))
+            line(block["text"] or "." * 60)
+            for text in signoff_lines(block):
+                plan.cell(row=next_row(), column=2, value=text)
+    for number, note in enumerate(notes, start=1):
+        line(f"({number}) {note}", Font(size=10))
     plan.column_dimensions["A"].width = max(plan.column_dimensions["A"].width or 0, 24)
     plan.column_dimensions["B"].width = max(plan.column_dimensions["B"].width or 0, 40)
+    for sheet in book.worksheets:
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        if sheet.title in titles:
+            sheet.print_title_rows = f"{titles[sheet.title]}:{titles[sheet.title]}"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,0 +1,53 @@
+"""A version-2 answers file that has been through the whole year: agreed with changes by the supervisor (one line
+changed, one moved to next year), signed by a next-level supervisor who differs, a future role, one progress review
+and last year's baseline. Built from the core's own definition, as the other test helpers are."""
+from __future__ import annotations
+
+from digiskill.core.answers import Assessment
+
+
+def plan_line(priority, methods, date, goal, indicator, application="", support=""):
+    return {"priority": priority, "methods": methods, "target_date": date, "goal": goal, "indicator": indicator,
+            "application": application, "support": support}
+
+
+def reviewed_year(**extra) -> dict:
+    data = Assessment(role="A1", framework_id="ocsc-2561", data_version="2561.1", person={
+        "name": "นางสาวทดสอบ ใจดี", "position": "นักวิเคราะห์นโยบายและแผนชำนาญการ", "agency": "กรมทดสอบ",
+        "division": "กองยุทธศาสตร์และแผนงาน", "supervisor": "นายหัวหน้า ตั้งใจ"}).to_dict()
+    data.update({
+        "period": {"fiscal_year": 2570, "start": "2026-10-01", "end": "2027-09-30"},
+        "answers": {"DLit100": {"has": True, "note": "ใช้ระบบสารบรรณทุกวัน"}, "DLit200": {"has": False, "note": ""},
+                    "DS300": {"has": False, "note": ""}, "K01": {"has": False, "note": ""},
+                    "AT01": {"has": True, "note": ""}},
+        "plan": {"DS300": plan_line(1, ["stretch-project", "coaching"], "2027-03-31", "ออกแบบบริการรับเรื่องออนไลน์",
+                                    "บริการใหม่เปิดใช้ภายในไตรมาสที่สอง", "งานรับเรื่องร้องเรียน", "มอบหมายงานโครงการ"),
+                 "DLit200": plan_line(2, ["classroom"], "2027-06-30", "ใช้เครื่องมือทำงานร่วมกันได้คล่อง",
+                                      "จัดประชุมออนไลน์ของกองได้เอง 3 ครั้ง"),
+                 "K01": plan_line(3, ["online-course"], "2027-08-31", "เข้าใจกฎหมายดิจิทัล", "ผ่านแบบทดสอบ")},
+        "review": {"role_decision": "agreed", "proposed_role": None, "reason": "", "multi_group": True, "lines": {
+            "DLit200": {"decision": "changed", "priority": 1, "methods": ["on-the-job"], "target_date": "2027-02-28",
+                        "comment": "เริ่มจากงานจริงก่อน"},
+            "K01": {"decision": "not_this_year", "priority": None, "methods": None, "target_date": "",
+                    "comment": "ปีหน้าเมื่อมีหลักสูตร"}},
+            "support": "มอบหมายงานท้าทายและให้คำปรึกษาทุกเดือน", "opinion": "เห็นชอบแผนโดยปรับลำดับการพัฒนา",
+            "supervisor": {"name": "นายหัวหน้า ตั้งใจ", "position": "ผู้อำนวยการกองยุทธศาสตร์และแผนงาน",
+                           "date": "2026-12-01"},
+            "next_level": {"name": "นางผู้บริหาร สูงสุด", "position": "รองอธิบดี", "date": "2026-12-05"},
+            "next_level_opinion": "differ", "next_level_comment": "ควรเพิ่มการฝึกอบรมด้านความปลอดภัย",
+            "acknowledged": {"name": "", "position": "", "date": "2026-12-02"}},
+        "future": {"role": "A2", "plan": {}},
+        "progress": [{"date": "2027-04-01", "lines": {
+            "DS300": {"status": "on_plan", "reason": "", "outcome": "exceeded", "evidence": "รายงานโครงการ",
+                      "applied": "ลดเวลารอเรื่องลงครึ่งหนึ่ง"},
+            "DLit200": {"status": "off_plan", "reason": "งานเร่งด่วนช่วงงบประมาณ", "outcome": "not_yet",
+                        "evidence": "", "applied": ""}},
+            "reanswers": {"DS300": True}, "feedback": "พัฒนาได้ดีเกินเป้าหมาย ควรถ่ายทอดให้ทีม",
+            "supervisor": {"name": "นายหัวหน้า ตั้งใจ", "position": "ผู้อำนวยการกองยุทธศาสตร์และแผนงาน",
+                           "date": "2027-04-05"}}],
+        "history": [{"fiscal_year": 2569, "role": "A1", "data_version": "2561.1",
+                     "answers": {"DLit100": True, "DLit200": False, "DS300": False, "AT01": False},
+                     "open_lines": []}],
+    })
+    data.update(extra)
+    return data

@@ -1,0 +1,237 @@
+"""The IDP and the progress report in the shape agencies' forms use, opened the way people open them: python-docx,
+openpyxl, LibreOffice; and the same files from the CLI and the worker's Session."""
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+from xml.etree import ElementTree
+
+import docx
+import openpyxl
+import pytest
+from docx.enum.section import WD_ORIENT
+
+from cycle_files import reviewed_year
+from digiskill.cli import main
+from digiskill.core.answers_check import parse_assessment
+from digiskill.core.api import Session
+from digiskill.core.idp import build_idp
+from digiskill.core.idp_document import idp_blocks, idp_docx, idp_xlsx
+from digiskill.core.preview_html import blocks_html
+from digiskill.core.progress_report import progress_docx, progress_xlsx
+from digiskill.core.shape_chart import skill_shape_json
+from digiskill.core.xlsx_writer import THAI_DATE_FORMAT
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def idp_of(catalog, data=None):
+    return build_idp(catalog, parse_assessment(json.dumps(data or reviewed_year(), ensure_ascii=False), catalog))
+
+
+def well_formed(data: bytes) -> zipfile.ZipFile:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    for name in archive.namelist():
+        if name.endswith((".xml", ".rels")):
+            ElementTree.fromstring(archive.read(name))  # raises on a broken part
+    return archive
+
+
+def paragraphs(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.text.strip()]
+
+
+def after(texts: list[str], first: str, count: int) -> list[str]:
+    start = texts.index(first)
+    return texts[start:start + count]
+
+
+def test_idp_docx_has_the_forms_head_plan_and_sign_off(catalog):
+    data = idp_docx(idp_of(catalog))
+    well_formed(data)
+    document = docx.Document(io.BytesIO(data))
+    texts = paragraphs(document)
+    assert texts[1] == "ประจำปีงบประมาณ พ.ศ. 2570 · ระยะเวลา 1 ตุลาคม 2569 – 30 กันยายน 2570"
+    person = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
+    assert person["สังกัด (สำนัก/กอง)"] == "กองยุทธศาสตร์และแผนงาน"
+    plan = [[c.text for c in r.cells] for r in document.tables[3].rows]
+    assert plan[0][:4] == ["ลำดับ", "ทักษะที่ต้องพัฒนา", "เป้าหมายการพัฒนา", "ตัวชี้วัดความสำเร็จ"]
+    # The agreed plan: the supervisor moved DLit200 first with another method and date; K01 is for next year.
+    assert [row[1].split()[0] for row in plan[1:]] == ["DLit200", "DS300"]
+    assert plan[1][0] == "1" and plan[1][3] == "จัดประชุมออนไลน์ของกองได้เอง 3 ครั้ง"
+    assert plan[1][4] == "เรียนรู้จากการปฏิบัติงานจริง (70)" and plan[1][5] == "28 กุมภาพันธ์ 2570"
+    assert plan[1][8].startswith("ปรับแผน (ลำดับเดิม 2; วิธีการเดิม การฝึกอบรมในห้องเรียน")
+    assert "ช่วงเวลาเดิม 30 มิ.ย. 2570" in plan[1][8] and plan[1][8].endswith("\nเริ่มจากงานจริงก่อน")
+    assert plan[2][8] == "เห็นชอบ"
+    later = [[c.text for c in r.cells] for r in document.tables[4].rows]
+    assert later[1] == ["K01 " + catalog.item("K01").title_th, "ปีหน้าเมื่อมีหลักสูตร"]
+    assert "การสนับสนุนที่ผู้บังคับบัญชาจะให้: มอบหมายงานท้าทายและให้คำปรึกษาทุกเดือน" in texts
+    # Sign-off in the forms' order, each with (name), position and a Buddhist-era date.
+    assert after(texts, "ความเห็นของผู้บังคับบัญชาชั้นต้น", 6) == [
+        "ความเห็นของผู้บังคับบัญชาชั้นต้น", "เห็นชอบแผนโดยปรับลำดับการพัฒนา", "ลงชื่อ " + "." * 40,
+        "(นายหัวหน้า ตั้งใจ)", "ตำแหน่ง ผู้อำนวยการกองยุทธศาสตร์และแผนงาน", "วันที่ 1 เดือน ธันวาคม พ.ศ. 2569"]
+    assert after(texts, "การรับทราบของผู้จัดทำแผน", 6)[3:] == [
+        "(นางสาวทดสอบ ใจดี)", "ตำแหน่ง นักวิเคราะห์นโยบายและแผนชำนาญการ", "วันที่ 2 เดือน ธันวาคม พ.ศ. 2569"]
+    assert after(texts, "ความเห็นของผู้บังคับบัญชาเหนือขึ้นไป", 7) == [
+        "ความเห็นของผู้บังคับบัญชาเหนือขึ้นไป", "☐ เห็นด้วย   ☑ มีความเห็นแตกต่าง ดังนี้",
+        "ควรเพิ่มการฝึกอบรมด้านความปลอดภัย", "ลงชื่อ " + "." * 40, "(นางผู้บริหาร สูงสุด)", "ตำแหน่ง รองอธิบดี",
+        "วันที่ 5 เดือน ธันวาคม พ.ศ. 2569"]
+    assert texts.index("ความเห็นของผู้บังคับบัญชาชั้นต้น") < texts.index("การรับทราบของผู้จัดทำแผน") < \
+        texts.index("ความเห็นของผู้บังคับบัญชาเหนือขึ้นไป")
+
+
+def test_idp_docx_is_landscape_with_the_technical_line_in_its_properties_and_one_footnote(catalog):
+    data = idp_docx(idp_of(catalog))
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    assert document.core_properties.keywords == "ocsc-2561 2561.1"
+    assert "กรอบ ocsc-2561 ข้อมูลฉบับ 2561.1" in document.core_properties.comments
+    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert "ocsc-2561" not in body and "2561.1" not in body
+    assert body.count("<w:footnoteReference ") == 1 and " *<" not in body and "*</w:t>" not in body
+    notes = ElementTree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/footnotes.xml"))
+    real = [n for n in notes if n.get(f"{W}type") is None]
+    assert len(real) == 1
+    note = "".join(t.text for t in real[0].iter(f"{W}t"))
+    assert "(provisional)" in note and "K01" in note and "DLit100" not in note  # DLit100 is official
+
+
+def test_idp_without_a_review_has_blank_sign_lines_and_no_next_level_block(catalog):
+    data = reviewed_year(review=None, future={"role": None, "plan": {}}, period={"fiscal_year": None, "start": "",
+                                                                                  "end": ""})
+    idp = idp_of(catalog, data)
+    document = docx.Document(io.BytesIO(idp_docx(idp)))
+    texts = paragraphs(document)
+    assert texts[1] == "ประจำปีงบประมาณ พ.ศ. ........"
+    plan = [[c.text for c in r.cells] for r in document.tables[3].rows]
+    assert [row[1].split()[0] for row in plan[1:]] == ["DS300", "DLit200", "K01"] and len(plan[0]) == 8
+    assert after(texts, "ความเห็นของผู้บังคับบัญชาชั้นต้น", 6)[3:] == [
+        "(นายหัวหน้า ตั้งใจ)", "ตำแหน่ง " + "." * 40, "วันที่ ........ เดือน .................... พ.ศ. ........"]
+    assert "ความเห็นของผู้บังคับบัญชาเหนือขึ้นไป" not in texts
+    assert "แผนพัฒนาสำหรับงานในอนาคต" not in " ".join(texts)
+
+
+def test_the_future_role_is_its_own_section(catalog):
+    document = docx.Document(io.BytesIO(idp_docx(idp_of(catalog))))
+    texts = paragraphs(document)
+    assert "5. แผนพัฒนาสำหรับงานในอนาคต" in texts and "6. การรับรองแผน" in texts
+    future = next(t for t in document.tables if t.rows[0].cells[0].text == "ทักษะ")
+    listed = [r.cells[0].text.split()[0] for r in future.rows[1:]]
+    assert listed and not set(listed) & catalog.required_codes("A1") and set(listed) <= catalog.required_codes("A2")
+
+
+def test_the_skill_shape_is_in_the_docx_and_on_the_page(catalog):
+    idp = idp_of(catalog)
+    shape = skill_shape_json(catalog, idp.assessment)
+    components = {r["title_th"]: r for r in shape["charts"][1]["rows"]}
+    assert components["ความสามารถ"] == {"title_th": "ความสามารถ", "required": 5, "had_before": 1, "has_now": 2}
+    for chart in shape["charts"]:
+        svg = ElementTree.fromstring(chart["svg"])
+        assert svg.find("{http://www.w3.org/2000/svg}title").text == chart["title_th"]
+    assert "2/5 (40%)" in shape["charts"][1]["svg"] and "ปีที่แล้ว" in shape["charts"][1]["svg"]
+    document = docx.Document(io.BytesIO(idp_docx(idp)))
+    bars = next(t for t in document.tables if t.rows[0].cells[-1].text == "ปีนี้" and
+                t.rows[1].cells[0].text == "ความสามารถ")
+    bar_texts = ["".join(t.text for t in c._tc.iter(f"{W}t")).strip() for c in bars.rows[1].cells]  # nested tables
+    assert bar_texts == ["ความสามารถ", "1/5 (20%)", "2/5 (40%)"]
+    html = blocks_html(idp_blocks(idp))
+    assert html.count("<svg ") == 2 and "ds-signoff" in html and 'id="ds-note-1"' in html
+
+
+def test_idp_xlsx_has_real_dates_in_the_buddhist_era_numbers_and_print_setup(catalog):
+    data = idp_xlsx(idp_of(catalog))
+    well_formed(data)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = book.worksheets[0]
+    head = next(r for r in sheet.iter_rows() if r[0].value == "ลำดับ")
+    first = sheet[head[0].row + 1]
+    assert first[0].value == 1 and first[0].data_type == "n"
+    assert first[5].value == datetime.datetime(2027, 2, 28) and first[5].is_date
+    assert first[5].number_format == THAI_DATE_FORMAT == "[$-107041E]d mmmm yyyy"
+    assert sheet.print_title_rows == f"${head[0].row}:${head[0].row}"
+    for ws in book.worksheets:
+        assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
+    assert book["ผลการประเมิน"].print_title_rows == "$1:$1"
+    assert book.properties.keywords == "ocsc-2561 2561.1"
+    values = [c.value for row in sheet.iter_rows() for c in row if c.value]
+    assert "(นางผู้บริหาร สูงสุด)" in values and "วันที่ 5 เดือน ธันวาคม พ.ศ. 2569" in values
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_shows_the_xlsx_dates_in_the_buddhist_era(catalog, tmp_path):
+    (tmp_path / "plan.xlsx").write_bytes(idp_xlsx(idp_of(catalog)))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true", "--outdir", str(tmp_path),
+                    str(tmp_path / "plan.xlsx")], check=True, capture_output=True, timeout=180)
+    text = (tmp_path / "plan.csv").read_text(encoding="utf-8")
+    assert ",28 กุมภาพันธ์ 2570," in text and ",31 มีนาคม 2570," in text
+
+
+def test_progress_report_docx_records_each_line(catalog):
+    data = progress_docx(idp_of(catalog))
+    well_formed(data)
+    document = docx.Document(io.BytesIO(data))
+    texts = paragraphs(document)
+    assert texts[0] == "รายงานผลการพัฒนาตามแผนพัฒนาทักษะด้านดิจิทัลรายบุคคล"
+    assert "การทบทวนครั้งที่ 1 จาก 1 · วันที่ทบทวน 1 เมษายน 2570" in texts
+    rows = {r.cells[1].text.split()[0]: [c.text for c in r.cells] for r in document.tables[1].rows[1:]}
+    assert rows["DLit200"][4:] == ["ไม่เป็นไปตามแผน\nเหตุผล: งานเร่งด่วนช่วงงบประมาณ", "ยังไม่ถึงกำหนด", "", ""]
+    assert rows["DS300"][4:] == ["เป็นไปตามแผน", "บรรลุเกินเป้าหมาย", "รายงานโครงการ", "ลดเวลารอเรื่องลงครึ่งหนึ่ง"]
+    assert rows["DS300"][2] == "ออกแบบบริการรับเรื่องออนไลน์"
+    assert "K01" not in rows  # not this year
+    reanswers = [[c.text for c in r.cells] for r in document.tables[2].rows]
+    assert reanswers[1] == ["DS300 " + catalog.unit("DS300").title_th, "ไม่มี", "มี"] or \
+        reanswers[1] == ["DS300 " + catalog.unit("DS300").title_th, "ยังไม่มี", "มี"]
+    assert after(texts, "ความเห็นของผู้บังคับบัญชาชั้นต้น", 6) == [
+        "ความเห็นของผู้บังคับบัญชาชั้นต้น", "พัฒนาได้ดีเกินเป้าหมาย ควรถ่ายทอดให้ทีม", "ลงชื่อ " + "." * 40,
+        "(นายหัวหน้า ตั้งใจ)", "ตำแหน่ง ผู้อำนวยการกองยุทธศาสตร์และแผนงาน", "วันที่ 5 เดือน เมษายน พ.ศ. 2570"]
+    assert after(texts, "ผู้รายงานผลการพัฒนา", 6)[-1] == "วันที่ 1 เดือน เมษายน พ.ศ. 2570"
+
+
+def test_progress_report_xlsx(catalog):
+    book = openpyxl.load_workbook(io.BytesIO(progress_xlsx(idp_of(catalog))))
+    sheet = book["รายงานผลการพัฒนา"]
+    head = next(r for r in sheet.iter_rows() if r[0].value == "ลำดับ")
+    assert sheet.print_title_rows == f"${head[0].row}:${head[0].row}"
+    line = [c.value for c in sheet[head[0].row + 2]]
+    assert line[0] == 2 and line[1].startswith("DS300") and line[5] == "บรรลุเกินเป้าหมาย"
+
+
+def test_session_gives_the_worker_the_progress_report_and_skill_shape(catalog):
+    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    assert {"progress_docx", "progress_xlsx", "skill_shape"} <= set(Session.CALLS)
+    state = json.dumps(reviewed_year(), ensure_ascii=False)
+    assert session.progress_docx(state) == progress_docx(idp_of(catalog))  # the browser's file is the CLI's file
+    assert session.progress_xlsx(state)[:2] == b"PK"
+    charts = json.loads(session.skill_shape(state))["charts"]
+    assert [c["has_before"] for c in charts] == [True, True]
+    assert json.loads(session.skill_shape("nope"))["ok"] is False
+
+
+def test_cli_renders_the_plan_and_the_progress_report(tmp_path, monkeypatch, capsys):
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    answers = tmp_path / "year.json"
+    answers.write_text(json.dumps(reviewed_year(), ensure_ascii=False), encoding="utf-8")
+    assert main(["idp", str(answers), "--out", str(tmp_path / "plan.docx")]) == 0
+    assert "2 plan lines (the agreed plan)" in capsys.readouterr().err
+    assert main(["idp", str(answers), "--report", "progress", "--out", str(tmp_path / "progress.xlsx")]) == 0
+    book = openpyxl.load_workbook(tmp_path / "progress.xlsx")
+    assert book.sheetnames[0] == "รายงานผลการพัฒนา"
+    document = docx.Document(str(tmp_path / "plan.docx"))
+    assert "(นางผู้บริหาร สูงสุด)" in paragraphs(document)
+
+
+def test_cli_refuses_a_progress_report_without_progress(tmp_path, monkeypatch, capsys):
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    answers = tmp_path / "year.json"
+    answers.write_text(json.dumps(reviewed_year(progress=[]), ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "progress.docx"
+    assert main(["idp", str(answers), "--report", "progress", "--out", str(out)]) == 2
+    assert "has no progress review yet" in capsys.readouterr().err and not out.exists()
