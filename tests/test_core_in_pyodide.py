@@ -1,15 +1,23 @@
 """The same core, inside Pyodide (Python 3.14) under Node, loaded from the bundle the site ships."""
 from __future__ import annotations
 
+import base64
+import io
 import json
 import shutil
 import subprocess
 
+import openpyxl
 import pytest
 
 from conftest import ROOT
 from digiskill.site.browser_bundle import bundle
 from digiskill.catalog.export import export_json
+from cycle_files import reviewed_year
+from digiskill.core.answers_check import parse_assessment
+from digiskill.core.idp import build_idp
+from digiskill.core.idp_document import idp_docx
+from digiskill.core.progress_report import progress_docx
 from test_core import A1
 
 
@@ -22,8 +30,10 @@ def test_core_runs_in_pyodide_from_the_sites_own_bundle(tmp_path, catalog):
         (tmp_path / path.rsplit("/", 1)[-1]).write_bytes(content)
     (tmp_path / "catalog.json").write_bytes(export_json(catalog))
     (tmp_path / "a1.json").write_text(json.dumps(A1, ensure_ascii=False), encoding="utf-8")
+    cycle = json.dumps(reviewed_year(), ensure_ascii=False)
+    (tmp_path / "cycle.json").write_text(cycle, encoding="utf-8")
     result = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "run_core.mjs"), str(tmp_path),
-                             str(tmp_path / "catalog.json"), str(tmp_path / "a1.json")],
+                             str(tmp_path / "catalog.json"), str(tmp_path / "a1.json"), str(tmp_path / "cycle.json")],
                             cwd=ROOT, capture_output=True, text=True, timeout=240)
     assert result.returncode == 0, result.stderr[-2000:]
     out = json.loads(result.stdout.strip().splitlines()[-1])
@@ -41,3 +51,11 @@ def test_core_runs_in_pyodide_from_the_sites_own_bundle(tmp_path, catalog):
     assert out["aggregate"] == [{"file": "b.json", "reason_th": "ไฟล์นี้ไม่ใช่ไฟล์ผลการประเมินของ digiskill "
                                                                "(ข้อมูลชั้นนอกสุดต้องเป็นกลุ่มข้อมูล ไม่ใช่ รายการ (list))"}]
     assert out["classify"]["group"] == "S"
+    # The yearly cycle's documents: Python 3.14 in Pyodide writes the same bytes as the CLI's CPython (the IDP's
+    # "made on" date is today in both).
+    idp = build_idp(catalog, parse_assessment(cycle, catalog))
+    assert base64.b64decode(out["cycle"]["progress_docx"]) == progress_docx(idp)
+    assert base64.b64decode(out["cycle"]["idp_docx"]) == idp_docx(idp)
+    assert openpyxl.load_workbook(io.BytesIO(base64.b64decode(out["cycle"]["progress_xlsx"]))).sheetnames[0] == \
+        "รายงานผลการพัฒนา"
+    assert [c["has_before"] for c in out["cycle"]["skill_shape"]["charts"]] == [True, True]

@@ -1,13 +1,14 @@
 // Runs the digiskill browser core inside Pyodide under Node, from a folder laid out like the site's assets/pyodide/
 // (our lock file + wheels). Usage: node run_core.mjs BUNDLE_DIR CATALOG_JSON ASSESSMENT_JSON
 // Prints one JSON line: the preview, the Python version, and the sizes and first bytes of the DOCX and XLSX.
+// An optional 4th argument, a version-2 file with a review and progress, adds its IDP and progress report (base64).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
 const { loadPyodide } = require(path.resolve(process.cwd(), "node_modules/pyodide/pyodide.js"));
-const [bundleDir, catalogFile, assessmentFile] = process.argv.slice(2);
+const [bundleDir, catalogFile, assessmentFile, cycleFile] = process.argv.slice(2);
 
 const pyodide = await loadPyodide({
   indexURL: path.resolve(process.cwd(), "node_modules/pyodide") + "/",
@@ -17,8 +18,9 @@ const pyodide = await loadPyodide({
 });
 pyodide.globals.set("catalog_json", readFileSync(catalogFile, "utf8"));
 pyodide.globals.set("state_json", readFileSync(assessmentFile, "utf8"));
+pyodide.globals.set("cycle_json", cycleFile ? readFileSync(cycleFile, "utf8") : null);
 const result = pyodide.runPython(`
-import json, sys
+import base64, json, sys
 from digiskill.core.api import Session
 session = Session(catalog_json)
 docx = session.docx(state_json)
@@ -33,6 +35,10 @@ json.dumps({"python": sys.version.split()[0], "preview": json.loads(session.prev
             "draft": json.loads(session.check_draft(json.dumps({**json.loads(state_json), "role": None, "mission": "a\x01"}))),
             "aggregate": json.loads(session.aggregate(json.dumps(["a.json", "b.json"]), json.dumps([len(state_json.encode()), 3]),
                                                       state_json.encode() + b"[1]", True))["rejected"],
-            "classify": json.loads(session.classify(json.dumps({"A": 30, "S": 70})))}, ensure_ascii=False)
+            "classify": json.loads(session.classify(json.dumps({"A": 30, "S": 70}))),
+            "cycle": cycle_json and {"idp_docx": base64.b64encode(session.docx(cycle_json)).decode(),
+                                     "progress_docx": base64.b64encode(session.progress_docx(cycle_json)).decode(),
+                                     "progress_xlsx": base64.b64encode(session.progress_xlsx(cycle_json)).decode(),
+                                     "skill_shape": json.loads(session.skill_shape(cycle_json))}}, ensure_ascii=False)
 `);
 console.log(result);

@@ -61,7 +61,8 @@ def blocks_html(blocks: list[dict]) -> str:
         elif kind == "signoff":
             parts.append(_signoff(block))
         elif kind == "bars":
-            parts.append(f'<figure class="ds-shape-figure">{block["svg"]}</figure>')
+            parts.append(f'<figure class="ds-shape-figure"><figcaption>{escape(block["title"])}</figcaption>'
+                         f'{block["svg"]}</figure>')
     for number, note in enumerate(notes, start=1):
         parts.append(f'<p class="ds-preview__footnote" id="ds-note-{number}"><sup>{number}</sup> {escape(note)}</p>')
     return "\n".join(parts)

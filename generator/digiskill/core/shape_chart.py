@@ -29,34 +29,35 @@ def _share(count, required) -> float:
 
 
 def shape_svg(rows: list, title: str, ident: str) -> str:
-    """Horizontal bars, two per row (last year above this year when there is a baseline), labels on the left."""
+    """Horizontal bars, the label above its bars (last year above this year when there is a baseline); narrow
+    enough (420 units) to stay readable on a phone."""
     has_before = any(r[2] is not None for r in rows)
-    bar_left, bar_width, bar, gap = 250, 320, 14, 4
-    per_row = (2 * bar + gap if has_before else bar) + 16
-    height = 40 + per_row * len(rows)
-    width = bar_left + bar_width + 110
+    bar_width, bar, gap, label = 300, 14, 4, 20
+    per_row = label + (2 * bar + gap if has_before else bar) + 14
+    height = 34 + per_row * len(rows)
+    width = bar_width + 120
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
            f'role="img" aria-labelledby="{ident}-title {ident}-desc" class="ds-chart ds-shape">',
            f'<title id="{ident}-title">{escape(title)}</title>',
            f'<desc id="{ident}-desc">สัดส่วนทักษะที่บทบาทต้องมีและมีแล้ว'
            f'{" ปีนี้ (แถบสีน้ำเงิน) เทียบกับปีที่แล้ว (แถบสีเทา)" if has_before else " ปีนี้"}</desc>']
-    legend = [("ปีนี้", NOW_COLOUR)] + ([("ปีที่แล้ว", BEFORE_COLOUR)] if has_before else [])
+    legend = ([("ปีที่แล้ว", BEFORE_COLOUR)] if has_before else []) + [("ปีนี้", NOW_COLOUR)]
     for i, (name, colour) in enumerate(legend):
-        x = bar_left + i * 110
-        out.append(f'<rect x="{x}" y="8" width="14" height="14" fill="#{colour}"/>'
-                   f'<text x="{x + 20}" y="20" font-size="13">{name}</text>')
-    for i, (label, required, before, now) in enumerate(rows):
-        y = 36 + i * per_row
-        out.append(f'<text x="{bar_left - 8}" y="{y + bar}" text-anchor="end" font-size="13">{escape(label)}</text>')
+        x = i * 100
+        out.append(f'<rect x="{x}" y="6" width="14" height="14" fill="#{colour}"/>'
+                   f'<text x="{x + 20}" y="18" font-size="13">{name}</text>')
+    for i, (name, required, before, now) in enumerate(rows):
+        y = 30 + i * per_row
+        out.append(f'<text x="0" y="{y + 15}" font-size="13">{escape(name)}</text>')
         bars = ([(before, BEFORE_COLOUR, "ปีที่แล้ว")] if has_before else []) + [(now, NOW_COLOUR, "ปีนี้")]
         for j, (count, colour, when) in enumerate(bars):
             share = _share(count, required)
-            top = y + j * (bar + gap)
+            top = y + label + j * (bar + gap)
             shown = "—" if count is None else f"{count}/{required} ({percent(share)}%)"
-            out.append(f'<rect x="{bar_left}" y="{top}" width="{bar_width}" height="{bar}" fill="#f2f2f2"/>'
-                       f'<rect x="{bar_left}" y="{top}" width="{share * bar_width:.1f}" height="{bar}" '
-                       f'fill="#{colour}"><title>{escape(label)} {when}: {shown}</title></rect>'
-                       f'<text x="{bar_left + bar_width + 6}" y="{top + bar - 2}" font-size="12">{shown}</text>')
+            out.append(f'<rect x="0" y="{top}" width="{bar_width}" height="{bar}" fill="#f2f2f2"/>'
+                       f'<rect x="0" y="{top}" width="{share * bar_width:.1f}" height="{bar}" '
+                       f'fill="#{colour}"><title>{escape(name)} {when}: {shown}</title></rect>'
+                       f'<text x="{bar_width + 6}" y="{top + bar - 2}" font-size="12">{shown}</text>')
     out.append("</svg>")
     return "".join(out)
 
