@@ -158,6 +158,11 @@ def test_idp_xlsx_has_real_dates_in_the_buddhist_era_numbers_and_print_setup(cat
         assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
     assert book["ผลการประเมิน"].print_title_rows == "$1:$1"
     assert book.properties.keywords == "ocsc-2561 2561.1"
+    # Long text lines wrap across the plan table's width instead of widening the printed page; rows are as tall as
+    # their wrapped text (LibreOffice does not grow them by itself).
+    note = next(c for row in sheet.iter_rows() for c in row if str(c.value or "").startswith("(1) ทักษะรหัส"))
+    assert f"A{note.row}:I{note.row}" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet.row_dimensions[note.row].height >= 30 and sheet.row_dimensions[head[0].row + 1].height >= 60
     values = [c.value for row in sheet.iter_rows() for c in row if c.value]
     assert "(นางผู้บริหาร สูงสุด)" in values and "วันที่ 5 เดือน ธันวาคม พ.ศ. 2569" in values
 
@@ -235,3 +240,21 @@ def test_cli_refuses_a_progress_report_without_progress(tmp_path, monkeypatch, c
     out = tmp_path / "progress.docx"
     assert main(["idp", str(answers), "--report", "progress", "--out", str(out)]) == 2
     assert "has no progress review yet" in capsys.readouterr().err and not out.exists()
+
+
+def test_cli_renders_a_version_1_file_with_the_same_plan_lines(tmp_path, monkeypatch):
+    from conftest import ROOT
+    from test_cycle import V1
+    monkeypatch.chdir(ROOT)
+    answers = tmp_path / "v1.json"
+    answers.write_text(json.dumps(V1, ensure_ascii=False), encoding="utf-8")
+    for suffix in ("docx", "xlsx"):
+        assert main(["idp", str(answers), "--out", str(tmp_path / f"plan.{suffix}")]) == 0
+    plan = [[c.text for c in r.cells] for r in docx.Document(str(tmp_path / "plan.docx")).tables[3].rows]
+    assert [(row[1].split()[0], row[4]) for row in plan[1:]] == [
+        ("DS300", "การสอนงาน (Coaching) (20)"), ("DLit200", "การฝึกอบรมในห้องเรียน (Classroom Training) (10)")]
+    assert "ประจำปีงบประมาณ พ.ศ. ........" in paragraphs(docx.Document(str(tmp_path / "plan.docx")))
+    sheet = openpyxl.load_workbook(tmp_path / "plan.xlsx").worksheets[0]
+    head = next(r for r in sheet.iter_rows() if r[0].value == "ลำดับ")
+    assert [sheet.cell(row=head[0].row + i, column=6).value for i in (1, 2)] == [
+        datetime.datetime(2027, 3, 31), datetime.datetime(2027, 6, 30)]

@@ -45,6 +45,44 @@ def _typed(value, kind: str):
     return value
 
 
+def _lines(text, width: float) -> int:
+    """About how many lines `text` takes in a column `width` characters wide (Thai vowel and tone marks above or
+    below a letter take no width)."""
+    import unicodedata
+
+    count = 0
+    for part in str(text).split("\n"):
+        visible = sum(1 for ch in part if unicodedata.category(ch) != "Mn")
+        count += max(1, -(-int(visible * 1.15) // max(int(width), 1)))
+    return count
+
+
+def _fit_rows(sheet, merged_rows: dict) -> None:
+    """Row heights from the wrapped text, so printed rows are tall enough in every reader (LibreOffice keeps the
+    default height of a row openpyxl wrote). A merged text line counts the merged width; other rows their cells."""
+    from openpyxl.utils import get_column_letter
+
+    widths = {c: sheet.column_dimensions[get_column_letter(c)].width or 13 for c in range(1, sheet.max_column + 1)}
+    for row in sheet.iter_rows():
+        number = row[0].row
+        if number in merged_rows:
+            lines = _lines(merged_rows[number], sum(widths.values()))
+        else:
+            lines = max((_lines(c.value, widths[c.column]) for c in row if isinstance(c.value, str)), default=1)
+        if lines > 1:
+            sheet.row_dimensions[number].height = 15 * lines
+
+
+def _wrap_across(sheet, texts: list, wrap) -> None:
+    """Text lines are merged across the widest table's columns and wrapped, so a long sentence neither runs off the
+    printed page nor widens it (fit-to-width would shrink everything to fit such a line)."""
+    span = max(sheet.max_column, 2)
+    for row, text in texts:
+        if span > 1:
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
+        sheet.cell(row=row, column=1).alignment = wrap
+
+
 def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา (IDP)", properties: dict | None = None) -> bytes:
     """Tables with a "sheet" key go to a sheet of that name (a header row, then the rows); everything else goes,
     in order, to the first sheet. Every sheet prints on A4 landscape, one page wide, with its table's header row
@@ -90,8 +128,11 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
     def next_row(gap: int = 1) -> int:
         return plan.max_row + gap if plan.max_row > 1 or plan["A1"].value else 1
 
+    texts = []  # (row, text): lines of text across the first sheet, wrapped over the table's width at the end
+
     def line(text: str, font=None) -> None:
         cell = text_cell(plan.cell(row=next_row(), column=1), text)
+        texts.append((cell.row, text))
         if font:
             cell.font = font
 
@@ -111,7 +152,8 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
             put(target, start, headers, header=True)
             for offset, values in enumerate(rows, start=1):
                 put(target, start + offset, values, kinds=kinds)
-            for col, width in enumerate(widths, start=1):
+            # On the first sheet a two-column table shares columns A and B with the fields and keeps their widths.
+            for col, width in enumerate(widths if target is not plan or len(widths) > 2 else [], start=1):
                 letter = target.cell(row=1, column=col).column_letter
                 target.column_dimensions[letter].width = max(target.column_dimensions[letter].width or 0,
                                                              width * 1.1)
@@ -123,10 +165,12 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
         if kind in ("title", "subtitle", "heading", "meta", "paragraph"):
             row = next_row(2 if kind == "heading" else 1)
             cell = text_cell(plan.cell(row=row, column=1), block["text"])
+            texts.append((row, block["text"]))
             cell.font = Font(bold=kind in ("title", "subtitle", "heading"), size=14 if kind == "title" else 11)
             if block.get("footnote"):
                 notes.append(block["footnote"])
                 cell.value = f"{block['text']} ({len(notes)})"
+                texts[-1] = (row, cell.value)
         elif kind == "fields":
             row = next_row()
             for offset, (label, value) in enumerate(block["rows"]):
@@ -147,7 +191,9 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
         line(f"({number}) {note}", Font(size=10))
     plan.column_dimensions["A"].width = max(plan.column_dimensions["A"].width or 0, 24)
     plan.column_dimensions["B"].width = max(plan.column_dimensions["B"].width or 0, 40)
+    _wrap_across(plan, texts, wrap)
     for sheet in book.worksheets:
+        _fit_rows(sheet, dict(texts) if sheet is plan else {})
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
