@@ -19,6 +19,7 @@ FONT = "TH Sarabun New"
 SIZE = 32  # half-points
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 A4_TWIPS = (11906, 16838)
+BAR_SHARE = 0.5  # of a skill-shape cell: the bar at 100 %; the rest holds the count
 MARGIN = 1000
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -124,16 +125,14 @@ def _bar(value: tuple, width: int) -> str:
     """One bar of the skill-shape chart: a one-row table inside the cell, the filled part shaded, then the count."""
     share, colour, label = value
     inner = width - 200
-    filled = max(int(inner * 0.62 * share), 0)
-    cells = []
-    for part, fill in ((filled, colour), (int(inner * 0.62) - filled, "F2F2F2")):
-        if part > 0:
-            cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{part}" w:type="dxa"/>'
-                         f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr><w:p/></w:tc>')
-    rest = inner - int(inner * 0.62)
-    cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{rest}" w:type="dxa"/></w:tcPr><w:p>{_run(" " + label)}</w:p></w:tc>')
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in ([filled] if filled else []) +
-                   ([int(inner * 0.62) - filled] if int(inner * 0.62) - filled > 0 else []) + [rest])
+    full = int(inner * BAR_SHARE)
+    filled = int(full * share)
+    parts = [(w, fill) for w, fill in ((filled, colour), (full - filled, "F2F2F2")) if w > 0]
+    cells = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+             f'</w:tcPr><w:p/></w:tc>' for w, fill in parts]
+    cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{inner - full}" w:type="dxa"/></w:tcPr><w:p>{_run(" " + label)}</w:p>'
+                 '</w:tc>')
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in [*(w for w, _ in parts), inner - full])
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{inner}" w:type="dxa"/><w:tblBorders>{_borders(0, 0, "nil")}'
             f'</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
             f'<w:tr>{"".join(cells)}</w:tr></w:tbl><w:p/>')
