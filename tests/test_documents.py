@@ -57,7 +57,7 @@ def test_idp_docx_has_the_forms_head_plan_and_sign_off(catalog):
     texts = paragraphs(document)
     assert texts[1] == "ประจำปีงบประมาณ พ.ศ. 2570 · ระยะเวลา 1 ตุลาคม 2569 – 30 กันยายน 2570"
     person = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
-    assert person["สังกัด (สำนัก/กอง)"] == "กองยุทธศาสตร์และแผนงาน"
+    assert person["สำนัก/กอง"] == "กองยุทธศาสตร์และแผนงาน"
     plan = [[c.text for c in r.cells] for r in document.tables[3].rows]
     assert plan[0][:4] == ["ลำดับ", "ทักษะที่ต้องพัฒนา", "เป้าหมายการพัฒนา", "ตัวชี้วัดความสำเร็จ"]
     # The agreed plan: the supervisor moved DLit200 first with another method and date; K01 is for next year.
@@ -258,3 +258,14 @@ def test_cli_renders_a_version_1_file_with_the_same_plan_lines(tmp_path, monkeyp
     head = next(r for r in sheet.iter_rows() if r[0].value == "ลำดับ")
     assert [sheet.cell(row=head[0].row + i, column=6).value for i in (1, 2)] == [
         datetime.datetime(2027, 3, 31), datetime.datetime(2027, 6, 30)]
+
+
+def test_the_cycle_part_of_the_page_gets_the_skill_shape_once_there_is_a_baseline(catalog):
+    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    view = json.loads(session.cycle_view(json.dumps(reviewed_year(), ensure_ascii=False)))
+    figures = ElementTree.fromstring(f"<div>{view['shape_svg']}</div>")
+    assert [f.find("figcaption").text for f in figures] == ["รูปทักษะรายด้าน (หน่วยความสามารถ)", "รูปทักษะรายองค์ประกอบ"]
+    preview = json.loads(session.preview(json.dumps(reviewed_year(), ensure_ascii=False)))["html"]
+    ids = [e.get("id") for e in figures.iter() if e.get("id")]
+    assert ids and not [i for i in ids if f'id="{i}"' in preview]  # both on one page: no id twice
+    assert json.loads(session.cycle_view(json.dumps(reviewed_year(history=[]), ensure_ascii=False)))["shape_svg"] == ""

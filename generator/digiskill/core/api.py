@@ -32,7 +32,7 @@ from .idp_document import idp_blocks, idp_docx, idp_xlsx
 from .org_plan import org_plan_docx, org_plan_xlsx
 from .preview_html import blocks_html
 from .progress_report import progress_docx, progress_xlsx
-from .shape_chart import skill_shape_json
+from .shape_chart import shape_html, skill_shape_json
 
 
 class Session(HrCalls):
@@ -63,7 +63,8 @@ class Session(HrCalls):
         checked = self._checked(state_json)
         if checked.assessment is None:
             return json.dumps(checked.as_json(), ensure_ascii=False)
-        return json.dumps({"ok": True, **cycle_view(self.catalog, checked.assessment)}, ensure_ascii=False)
+        return json.dumps({"ok": True, **cycle_view(self.catalog, checked.assessment),
+                           "shape_svg": shape_html(self.catalog, checked.assessment)}, ensure_ascii=False)
 
     def review_view(self, text: str) -> str:
         """A staff file opened on the supervisor's page: checked strictly, then what the page shows."""

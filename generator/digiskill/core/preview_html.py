@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from .form_blocks import cell_text, choice_line, signoff_lines
+from .shape_chart import shape_figure
 
 SIGN_LINE = "ลงชื่อ .................... วันที่ ...................."
 
@@ -61,8 +62,7 @@ def blocks_html(blocks: list[dict]) -> str:
         elif kind == "signoff":
             parts.append(_signoff(block))
         elif kind == "bars":
-            parts.append(f'<figure class="ds-shape-figure"><figcaption>{escape(block["title"])}</figcaption>'
-                         f'{block["svg"]}</figure>')
+            parts.append(shape_figure(block))
     for number, note in enumerate(notes, start=1):
         parts.append(f'<p class="ds-preview__footnote" id="ds-note-{number}"><sup>{number}</sup> {escape(note)}</p>')
     return "\n".join(parts)

@@ -72,7 +72,7 @@ def progress_blocks(idp: Idp, review_index: int = -1) -> list[dict]:
         {"type": "heading", "text": "1. ข้อมูลผู้จัดทำแผน"},
         {"type": "fields", "rows": [["ชื่อ–นามสกุล", a.person.get("name", "")],
                                     ["ตำแหน่ง", a.person.get("position", "")],
-                                    ["สังกัด (สำนัก/กอง)", a.person.get("division", "")],
+                                    ["สำนัก/กอง", a.person.get("division", "")],
                                     ["หน่วยงาน", a.person.get("agency", "")],
                                     ["บทบาท", f"{idp.role.code} {idp.role.title_th}"]]},
         {"type": "heading", "text": "2. สรุปผล"},

@@ -62,15 +62,28 @@ def shape_svg(rows: list, title: str, ident: str) -> str:
     return "".join(out)
 
 
-def shape_blocks(catalog: Catalog, assessment: Assessment) -> list[dict]:
-    """Two "bars" blocks: per ability domain and per component."""
+def shape_blocks(catalog: Catalog, assessment: Assessment, prefix: str = "idp-shape") -> list[dict]:
+    """Two "bars" blocks: per ability domain and per component. `prefix` keeps the SVGs' ids unique when the page
+    shows the chart twice (the cycle part and the IDP preview)."""
     blocks = []
     for key, shape_rows in skill_shape(catalog, assessment).items():
         rows = [[r.title_th, r.required, r.had_before, r.has_now] for r in shape_rows]
         blocks.append({"type": "bars", "title": TITLES[key], "rows": rows,
                        "has_before": any(r.had_before is not None for r in shape_rows),
-                       "svg": shape_svg(rows, TITLES[key], f"shape-{key}")})
+                       "svg": shape_svg(rows, TITLES[key], f"{prefix}-{key}")})
     return blocks
+
+
+def shape_figure(block: dict) -> str:
+    """A chart with its visible caption, as the page shows it."""
+    return f'<figure class="ds-shape-figure"><figcaption>{escape(block["title"])}</figcaption>{block["svg"]}</figure>'
+
+
+def shape_html(catalog: Catalog, assessment: Assessment) -> str:
+    """Both charts for the page's yearly-cycle part; empty until there is last year's baseline to compare with."""
+    if not assessment.role or not assessment.history:
+        return ""
+    return "".join(shape_figure(b) for b in shape_blocks(catalog, assessment, "cycle-shape"))
 
 
 def skill_shape_json(catalog: Catalog, assessment: Assessment) -> dict:
@@ -78,4 +91,4 @@ def skill_shape_json(catalog: Catalog, assessment: Assessment) -> dict:
     return {"ok": True, "charts": [{"title_th": b["title"], "svg": b["svg"], "has_before": b["has_before"],
                                     "rows": [{"title_th": r[0], "required": r[1], "had_before": r[2], "has_now": r[3]}
                                              for r in b["rows"]]}
-                                   for b in shape_blocks(catalog, assessment)]}
+                                   for b in shape_blocks(catalog, assessment, "shape")]}
