@@ -91,7 +91,7 @@ def test_full_flow_produces_the_plan(browser, site_url, role, how, answers, plan
     for code, (priority, methods, date, goal) in plans.items():
         row = next(r for r in plan_rows if r[1].startswith(code))
         assert row[0] == str(priority) and row[2] == goal
-        assert str(int(date[:4]) + 543) in row[4]  # Buddhist-era year
+        assert str(int(date[:4]) + 543) in row[5]  # Buddhist-era year (column 4 is the success indicator)
     assert planned[0] == min(plans, key=lambda c: plans[c][0])  # first priority first
     assert "นางสาวทดสอบ ระบบดี" in [c.text for r in document.tables[0].rows for c in r.cells]
 
