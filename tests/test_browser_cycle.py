@@ -40,6 +40,7 @@ def test_one_year_with_the_supervisor_and_the_next(browser, site_url, tmp_path):
     line.locator('[data-field="priority"]').fill("2")
     line.locator('input[data-field="methods"][value="classroom"]').check()
     line.locator('[data-field="goal"]').fill("ใช้ตารางคำนวณวิเคราะห์ข้อมูลงาน")
+    line.locator('[data-field="indicator"]').fill("รายงานประจำเดือนทำเสร็จในครึ่งวัน")
     staff.locator('.ds-plan[data-code="DS300"] [data-field="priority"]').fill("1")
     staff.locator('.ds-plan[data-code="DS300"] input[data-field="methods"][value="coaching"]').check()
     staff.fill('input[name="person-name"]', "นางสาวใจดี มีสุข")
@@ -54,6 +55,7 @@ def test_one_year_with_the_supervisor_and_the_next(browser, site_url, tmp_path):
     staff.wait_for_selector(f'#future-lines .ds-plan[data-code="{future_code}"]', timeout=30_000)
     staff_file = json.loads(download(staff, 'button[data-action="json"]'))
     assert staff_file["schema_version"] == 2 and staff_file["period"]["fiscal_year"] == 2570
+    assert staff_file["plan"]["DLit200"]["indicator"] == "รายงานประจำเดือนทำเสร็จในครึ่งวัน"
     assert staff_file["future"]["role"] == "A2" and staff_file["future"]["plan"][future_code]["goal"] == "เตรียมงานปีหน้า"
     (tmp_path / "staff.json").write_text(json.dumps(staff_file, ensure_ascii=False), encoding="utf-8")
     staff.context.close()

@@ -137,7 +137,7 @@
     });
     $('[data-field="priority"]', el).value = entry.priority || "";
     $('[data-field="target_date"]', el).value = entry.target_date || "";
-    ["goal", "application", "support"].forEach(function (f) { $('[data-field="' + f + '"]', el).value = entry[f] || ""; });
+    ["goal", "indicator", "application", "support"].forEach(function (f) { $('[data-field="' + f + '"]', el).value = entry[f] || ""; });
     $$('[data-field="methods"]', el).forEach(function (c) { c.checked = (entry.methods || []).indexOf(c.value) >= 0; });
     return el;
   }
