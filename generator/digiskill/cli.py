@@ -44,9 +44,18 @@ def check_output(out: str, suffixes: tuple) -> Path:
     return path
 
 
+def catalog_folder(option: str | None) -> Path:
+    """The catalog a command reads: the folder given, else ./catalog if there is one, else the kit's own (the
+    checkout's, or the installed package's: so `digiskill idp answers.json` works in any folder)."""
+    from .site.kit_files import project_catalog
+
+    return Path(option) if option else project_catalog(Path("."))
+
+
 def cmd_validate(args) -> int:
     from .catalog.loader import load_catalog
 
+    args.catalog_dir = catalog_folder(args.catalog_dir)
     catalog = load_catalog(args.catalog_dir)
     if args.agency:
         from .catalog.agency import load_agency
@@ -64,7 +73,7 @@ def cmd_export(args) -> int:
     from .catalog.export import EXPORTERS
     from .catalog.loader import load_catalog
 
-    catalog = load_catalog(args.catalog)
+    catalog = load_catalog(catalog_folder(args.catalog))
     if args.agency:
         from .catalog.agency import load_agency
 
@@ -88,7 +97,7 @@ def cmd_idp(args) -> int:
     from .core.progress_report import progress_docx, progress_xlsx
 
     out = check_output(args.out, (".docx", ".xlsx"))
-    catalog = load_catalog(args.catalog)
+    catalog = load_catalog(catalog_folder(args.catalog))
     path = Path(args.answers)
     if path.is_dir():
         raise ExportError(f"{args.answers}: is a folder; give one answers file (.json)")
@@ -128,7 +137,7 @@ def cmd_aggregate(args) -> int:
     out = check_output(args.out, (".xlsx", ".docx", ".csv"))
     if args.table != "gaps" and out.suffix.lower() != ".csv":
         raise ExportError(f"--table {args.table} writes a CSV; give --out a name ending in .csv")
-    catalog = load_catalog(args.catalog)
+    catalog = load_catalog(catalog_folder(args.catalog))
     if args.agency:
         from .catalog.agency import load_agency
 
@@ -200,6 +209,29 @@ def cmd_new_agency(args) -> int:
     return 0
 
 
+def cmd_init(args) -> int:
+    from .site.agency_project import project_files
+
+    root = Path(args.directory)
+    project = {root / path: data for path, data in project_files().items()}
+    existing = [str(path) for path in project if path.exists()]
+    if existing:
+        raise ExportError(f"{root}: already holds {', '.join(existing)}; choose a new folder (nothing was written)")
+    for path, data in project.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+    print(f"wrote the agency project {root}/: edit agency.yaml, then run inside it: digiskill serve "
+          "(preview) or digiskill build --out site", file=sys.stderr)
+    return 0
+
+
+def require_config(config_file: str) -> None:
+    """A clear message when `build` or `serve` runs outside a project (MkDocs only says the file does not exist)."""
+    if not Path(config_file).is_file():
+        raise SiteBuildError(f"{config_file}: not found; run this inside an agency project (make one with "
+                             "`digiskill init DIR`), or give --config FILE")
+
+
 def build_site(config_file: str, out: str | None, site_url: str | None = None, agency: str | None = None):
     """Build the site with MkDocs (strict: any warning fails the build). Returns the site folder."""
     from mkdocs.commands.build import build
@@ -235,6 +267,7 @@ class _ErrorCollector(logging.Handler):
 
 
 def cmd_build(args) -> int:
+    require_config(args.config)
     site_dir = build_site(args.config, args.out, args.site_url, args.agency)
     print(f"built {site_dir}", file=sys.stderr)
     return 0
@@ -244,6 +277,7 @@ def cmd_serve(args) -> int:
     if args.site is None:  # development server: rebuilds when catalog/, content/ or site_templates/ change
         from mkdocs.commands.serve import serve
 
+        require_config(args.config)
         serve(args.config, open_in_browser=False, dev_addr=f"{args.host}:{args.port}")
         return 0
     from .site.static_server import make_server
@@ -259,14 +293,16 @@ def cmd_serve(args) -> int:
     return 0
 
 
+CATALOG_HELP = "the catalog folder (default: ./catalog if there is one, else the catalog that comes with digiskill)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digiskill", description="Thai civil-service digital-skills kit (OCSC 2561).")
     parser.add_argument("--version", action="version", version=f"digiskill {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check the catalog and report every problem")
-    validate.add_argument("catalog_dir", nargs="?", default="catalog", metavar="CATALOG_DIR",
-                          help="the catalog folder (default: catalog)")
+    validate.add_argument("catalog_dir", nargs="?", metavar="CATALOG_DIR", help=CATALOG_HELP)
     validate.add_argument("--agency", metavar="FILE", help="also check this agency settings file against the catalog")
     validate.set_defaults(run=cmd_validate)
 
@@ -274,7 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "or the JSON Schema of the JSON export")
     export.add_argument("--format", required=True, choices=["json", "csv", "xlsx", "schema", "answers-schema"])
     export.add_argument("--out", metavar="FILE", help="output file (default: standard output; required for xlsx)")
-    export.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
+    export.add_argument("--catalog", metavar="DIR", help=CATALOG_HELP)
     export.add_argument("--agency", metavar="FILE", help="export the catalog as this agency settings file changes it")
     export.set_defaults(run=cmd_export)
 
@@ -285,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     idp.add_argument("--report", choices=["plan", "progress"], default="plan",
                      help="plan: the IDP, the agreed plan once reviewed (default); progress: the progress report "
                           "of the latest progress review")
-    idp.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
+    idp.add_argument("--catalog", metavar="DIR", help=CATALOG_HELP)
     idp.set_defaults(run=cmd_idp)
 
     agg = commands.add_parser("aggregate", help="gap analysis and follow-up of many staff assessment files: an "
@@ -296,7 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
     agg.add_argument("--keep-names", action="store_true",
                      help="keep staff names (a staff list sheet); by default names are dropped before aggregation")
     agg.add_argument("--agency", metavar="FILE", help="the agency settings file (vision, stage, themes for the plan)")
-    agg.add_argument("--catalog", default="catalog", metavar="DIR", help="the catalog folder (default: catalog)")
+    agg.add_argument("--catalog", metavar="DIR", help=CATALOG_HELP)
     agg.set_defaults(run=cmd_aggregate)
 
     build = commands.add_parser("build", help="build the guideline site (MkDocs, strict)")
@@ -306,6 +342,11 @@ def build_parser() -> argparse.ArgumentParser:
                                                           "https://intranet.example/skills/ (QR codes, 404 page)")
     build.add_argument("--agency", metavar="FILE", help="lay this agency settings file (agency.yaml) over the catalog")
     build.set_defaults(run=cmd_build)
+
+    init = commands.add_parser("init", help="write a new agency project (agency.yaml, mkdocs.yml, content/, a GitHub "
+                                             "Pages workflow, README) that builds its site from this installed kit")
+    init.add_argument("directory", metavar="DIR", help="folder to create it in (created if missing; never overwrites)")
+    init.set_defaults(run=cmd_init)
 
     new_agency = commands.add_parser("new-agency", help="write a commented agency.yaml to start from")
     new_agency.add_argument("directory", metavar="DIR", help="folder to create it in (created if missing)")

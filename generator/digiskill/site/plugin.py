@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 
 from .browser_bundle import bundle
 from .csp import write_csp
+from .kit_files import kit_path, project_catalog
 from .precompress import precompress
 from ..errors import DigiskillError
 from ..catalog.loader import load_catalog
@@ -31,17 +32,19 @@ advice = logging.getLogger("digiskill.build")
 class DigiskillConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it from mkdocs.yml."""
-    catalog_dir = c.Dir(exists=True, default="catalog")
-    """The catalog folder (YAML), relative to mkdocs.yml."""
-    templates_dir = c.Dir(exists=True, default="site_templates")
-    """Templates of the generated pages (`pages/`) and the site's CSS/JS (`assets/`)."""
-    node_modules_dir = c.Type(str, default="node_modules")
-    """Where `npm ci` installed the pinned front-end packages (the Thai font), relative to mkdocs.yml."""
-    browser_wheels_dir = c.Type(str, default=".cache/browser-wheels")
+    catalog_dir = c.Optional(c.Dir(exists=True))
+    """The catalog folder (YAML), relative to mkdocs.yml. Default: `catalog/` beside mkdocs.yml if there is one, else
+    the kit's (the checkout's or the installed package's)."""
+    templates_dir = c.Optional(c.Dir(exists=True))
+    """Templates of the generated pages (`pages/`), Material overrides (`overrides/`) and the site's CSS/JS
+    (`assets/`). Default: the kit's."""
+    node_modules_dir = c.Optional(c.Type(str))
+    """Where `npm ci` installed the pinned Thai font and Pyodide, relative to mkdocs.yml. Default: the kit's."""
+    browser_wheels_dir = c.Optional(c.Type(str))
     """Where scripts/setup downloaded the hash-pinned wheels the browser's Python needs (openpyxl), relative to
-    mkdocs.yml."""
-    changelog_file = c.Type(str, default="CHANGELOG.md")
-    """Changelog whose "Catalog content" sections appear on the data page."""
+    mkdocs.yml. Default: the kit's."""
+    changelog_file = c.Optional(c.Type(str))
+    """Changelog whose "Catalog content" sections appear on the data page. Default: the kit's."""
     agency_file = c.Optional(c.Type(str))
     """An agency settings file (agency.yaml) laid over the catalog, relative to mkdocs.yml. `digiskill build
     --agency FILE` sets it for one build."""
@@ -53,9 +56,10 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
     def on_config(self, config, **kwargs):
         if not self.config.enabled:
             return config
-        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.locate_kit_files(config)
+        self.use_kit_overrides(config)
         try:
-            catalog = self.base_catalog = load_catalog(self.config.catalog_dir)  # reloaded on every build (serve)
+            catalog = self.base_catalog = load_catalog(self.catalog_dir)  # reloaded on every build (serve)
             if self.config.agency_file:
                 catalog = load_agency(self.root / self.config.agency_file, catalog)
         except DigiskillError as err:
@@ -73,19 +77,47 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         config.extra_javascript.append("assets/digiskill/digiskill.js")
         return config
 
+    def locate_kit_files(self, config) -> None:
+        """Each folder the build reads: the one set in mkdocs.yml, else the kit's (see kit_files.py)."""
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        option = self.config
+        self.catalog_dir = Path(option.catalog_dir) if option.catalog_dir else project_catalog(self.root)
+        self.templates_dir = Path(option.templates_dir) if option.templates_dir else kit_path("site_templates")
+        self.node_modules_dir = self.root / option.node_modules_dir if option.node_modules_dir \
+            else kit_path("node_modules")
+        self.browser_wheels_dir = self.root / option.browser_wheels_dir if option.browser_wheels_dir \
+            else kit_path("browser_wheels")
+        self.changelog_file = self.root / option.changelog_file if option.changelog_file else kit_path("CHANGELOG.md")
+
+    def use_kit_overrides(self, config) -> None:
+        """Put the kit's Material overrides (the assessment page template) right after the site's own custom_dir, so
+        an agency's mkdocs.yml needs no path into the installed package."""
+        overrides = (self.templates_dir / "overrides").resolve()
+        dirs = config.theme.dirs
+        if not any(Path(d).resolve() == overrides for d in dirs):
+            dirs.insert(1 if config.theme.custom_dir else 0, str(overrides))
+
+    def kit_pages(self, files: Files, config) -> None:
+        """The kit's default prose pages (guideline, hosting, home); a page at the same path in docs_dir wins."""
+        content = kit_path("content")
+        for source in sorted(content.rglob("*")):
+            path = source.relative_to(content).as_posix()
+            if source.is_file() and not source.name.startswith(".") and files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, abs_src_path=str(source)))
+
     def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:
             return files
         catalog = self.catalog
         try:
-            fonts = font_files(self.root / self.config.node_modules_dir)
-            python_copies, python_files = bundle(self.root / self.config.node_modules_dir,
-                                                 self.root / self.config.browser_wheels_dir)
+            fonts = font_files(self.node_modules_dir)
+            python_copies, python_files = bundle(self.node_modules_dir, self.browser_wheels_dir)
         except DigiskillError as err:
             raise PluginError(str(err)) from err
-        templates = Path(self.config.templates_dir)
+        self.kit_pages(files, config)
+        templates = self.templates_dir
         env = self.env = template_environment([templates / "pages"])
-        extra = site_context(catalog, config.site_url or "", self.root / self.config.changelog_file)
+        extra = site_context(catalog, config.site_url or "", self.changelog_file)
         for path, markdown in render_pages(catalog, env, extra, self.base_catalog).items():
             if files.get_file_from_path(path) is None:  # a hand-written page in content/ wins
                 files.append(File.generated(config, path, content=markdown))
@@ -123,8 +155,9 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
 
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:
-            for folder in (self.config.catalog_dir, self.config.templates_dir):
-                server.watch(folder)
+            self.locate_kit_files(config)
+            for folder in (self.catalog_dir, self.templates_dir):
+                server.watch(str(folder))
             if self.config.agency_file:
                 server.watch(str((self.root / self.config.agency_file).parent))
         return server

@@ -1,0 +1,151 @@
+"""The installable kit as an agency's IT officer uses it: the wheel built from this checkout, installed into a fresh
+virtual environment, used from an empty folder on a machine with no Node.js or npm — init, build, idp, aggregate,
+then the built site served and an assessment completed in headless Chromium."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import ROOT
+from test_browser_assessment import FLOWS, READY, answer, download, plan, start
+
+pytestmark = pytest.mark.browser
+OWN_PAGE = """---
+title: การติดตั้งของกรมตัวอย่าง
+---
+
+# การติดตั้งของกรมตัวอย่าง
+
+ติดต่อกองเทคโนโลยีสารสนเทศ ห้อง 501 เพื่อขอพื้นที่บนเว็บเซิร์ฟเวอร์ภายใน
+"""
+
+
+def run(command, **options) -> subprocess.CompletedProcess:
+    result = subprocess.run(command, capture_output=True, text=True, **options)
+    assert result.returncode == 0, f"{command}: exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", str(ROOT), "-w", str(out)])
+    [built] = out.glob("digiskill-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def kit_env(wheel, tmp_path_factory) -> dict:
+    """A fresh virtual environment with only the wheel (and its dependencies) installed. Returns the environment its
+    commands run in: PATH is the venv's bin/ alone, so node and npm cannot be found."""
+    venv = tmp_path_factory.mktemp("venv")
+    run([sys.executable, "-m", "venv", str(venv)])
+    run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)])
+    env = {"PATH": str(venv / "bin"), "HOME": str(venv), "LANG": "C.UTF-8", "NO_MKDOCS_2_WARNING": "1"}
+    assert shutil.which("node", path=env["PATH"]) is None and shutil.which("npm", path=env["PATH"]) is None
+    assert shutil.which("digiskill", path=env["PATH"])
+    return env
+
+
+def digiskill(env: dict, cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return run([shutil.which("digiskill", path=env["PATH"]), *args], cwd=cwd, env=env)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(env: dict, site: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    server = subprocess.Popen([shutil.which("digiskill", path=env["PATH"]), "serve", "--site", str(site),
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return server, url
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    pytest.fail(f"digiskill serve --site did not answer on {url}")
+
+
+def test_the_wheel_is_pure_python_and_carries_the_kit(wheel):
+    assert wheel.name.endswith("-py3-none-any.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    bundled = "digiskill/_bundled/"
+    for needed in ("catalog/roles.yaml", "content/guideline/org-1.md", "site_templates/pages/unit.md.j2",
+                   "site_templates/overrides/python-page.html", "CHANGELOG.md", "NOTICE.txt",
+                   "node_modules/pyodide/pyodide.asm.wasm", "node_modules/@fontsource/sarabun/LICENSE",
+                   "node_modules/@fontsource/sarabun/files/sarabun-thai-400-normal.woff2",
+                   "licenses/openpyxl-3.1.5/LICENCE.rst"):
+        assert bundled + needed in names, needed
+    assert any(n.startswith(bundled + "browser_wheels/openpyxl-") for n in names)
+    assert not any(n.endswith((".so", ".pyd", ".dylib")) for n in names)
+    assert wheel.stat().st_size < 10_000_000  # README states the size
+
+
+def test_an_agency_builds_and_uses_its_site_with_python_alone(kit_env, browser, tmp_path):
+    empty = tmp_path / "work"
+    empty.mkdir()
+    digiskill(kit_env, empty, "init", "my-agency")
+    project = empty / "my-agency"
+    for path in ("agency.yaml", "mkdocs.yml", ".github/workflows/pages.yml", "README.md"):
+        assert (project / path).is_file(), path
+    assert [p.name for p in (project / "content").iterdir()] == [".gitkeep"]
+    (project / "content" / "hosting.md").write_text(OWN_PAGE, encoding="utf-8")  # replaces the kit's page
+
+    digiskill(kit_env, project, "validate", "--agency", "agency.yaml")
+    digiskill(kit_env, project, "build", "--out", "site")
+    site = project / "site"
+    hosting = (site / "hosting" / "index.html").read_text(encoding="utf-8")
+    assert "ห้อง 501" in hosting and "nginx" not in hosting  # the agency's page, not the kit's
+    assert "ข้อกำหนดที่เกี่ยวข้อง" in (site / "guideline" / "org-1" / "index.html").read_text(encoding="utf-8")  # kit page kept
+    assert "กรมตัวอย่าง" in (site / "index.html").read_text(encoding="utf-8")  # agency.yaml is used
+
+    server, url = serve(kit_env, site)
+    try:
+        role, _how, answers, plans = FLOWS[0]
+        recorded = start(browser, url, f"?role={role.lower()}")
+        page = recorded.page
+        page.wait_for_selector(READY, timeout=60_000)  # Python loaded from the site itself
+        for code, has in answers.items():
+            answer(page, code, has)
+        for code, (priority, methods, date, goal) in plans.items():
+            plan(page, code, priority, methods, date, goal)
+        saved = download(page, "json").path().read_bytes()
+        document = docx.Document(io.BytesIO(download(page, "docx").path().read_bytes()))
+        planned = [row.cells[1].text.split()[0] for row in document.tables[3].rows][1:]
+        assert sorted(planned) == sorted(c for c, has in answers.items() if not has)
+        assert recorded.foreign(url) == []
+        page.context.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    elsewhere = tmp_path / "elsewhere"  # no project, no catalog: the packaged catalog is used
+    elsewhere.mkdir()
+    (elsewhere / "answers.json").write_bytes(saved)
+    digiskill(kit_env, elsewhere, "idp", "answers.json", "--out", "plan.docx")
+    cli_plan = docx.Document(str(elsewhere / "plan.docx"))
+    assert [row.cells[1].text.split()[0] for row in cli_plan.tables[3].rows][1:] == planned
+    digiskill(kit_env, elsewhere, "aggregate", "answers.json", "--out", "gaps.csv")
+    rows = list(csv.DictReader(io.StringIO((elsewhere / "gaps.csv").read_text(encoding="utf-8-sig"))))
+    lacking = {r["code"] for r in rows if r["group"] == "A" and r["staff_lacking"] == "1"}
+    assert lacking == {c for c, has in answers.items() if not has}
+    assert json.loads(saved)["role"] == role
