@@ -91,3 +91,19 @@ def test_the_release_workflow_attaches_the_wheel_and_the_site_zip():
     for needed in ("scripts/setup", "pip wheel --no-deps . -w dist", "digiskill build", "-m zipfile -c",
                    "gh release create", "dist/*.whl dist/*.zip"):
         assert needed in steps, needed
+
+
+def test_an_agency_project_may_bring_its_own_catalog(tmp_path, monkeypatch):
+    """A `catalog/` folder in the project replaces the kit's in the build (no option needed)."""
+    from digiskill.cli import build_site
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "agency"]) == 0
+    own = tmp_path / "agency" / "catalog"
+    shutil.copytree(ROOT / "catalog", own)
+    roles = own / "roles.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("title_th: ผู้นำด้านดิจิทัลภาครัฐ",
+                                                               "title_th: ผู้นำดิจิทัลของกรมตัวอย่าง", 1),
+                     encoding="utf-8")
+    site = build_site(str(tmp_path / "agency" / "mkdocs.yml"), str(tmp_path / "site"))
+    assert "ผู้นำดิจิทัลของกรมตัวอย่าง" in (tmp_path / site / "roles" / "e2" / "index.html").read_text(encoding="utf-8")
