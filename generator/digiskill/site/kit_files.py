@@ -29,12 +29,12 @@ BUNDLE_DIR = PACKAGE_DIR / "_bundled"  # present only in an installed wheel
 CHECKOUT_DIR = PACKAGE_DIR.parent.parent  # generator/digiskill -> the repository, when running from a checkout
 
 _FONT = "@fontsource/sarabun"
-# name -> (its path in a checkout, the files of it a wheel carries (globs), what puts them there)
-KIT: dict[str, tuple[str, list[str], str]] = {
+# name -> (its path in a checkout, the files of it a wheel carries (globs; None: it is one file), what puts them there)
+KIT: dict[str, tuple[str, list[str] | None, str]] = {
     "catalog": ("catalog", ["**/*.yaml"], "the repository"),
     "content": ("content", ["**/*"], "the repository"),
     "site_templates": ("site_templates", ["**/*"], "the repository"),
-    "CHANGELOG.md": ("CHANGELOG.md", [""], "the repository"),
+    "CHANGELOG.md": ("CHANGELOG.md", None, "the repository"),
     "node_modules": ("node_modules", [
         "pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip",
         "pyodide/pyodide-lock.json", "pyodide/package.json", "pyodide/README.md",
@@ -49,7 +49,7 @@ NOTICE = """Third-party files carried by this package (digiskill/_bundled/), eac
 - node_modules/pyodide/: Pyodide {pyodide} (the Python runtime of the self-assessment), Mozilla Public License 2.0
   (https://www.mozilla.org/MPL/2.0/; named in node_modules/pyodide/package.json; source: https://github.com/pyodide/pyodide).
   python_stdlib.zip is CPython's standard library, under the Python Software Foundation License.
-- node_modules/@fontsource/sarabun/: the Sarabun font {sarabun}, SIL Open Font License 1.1 (LICENSE beside it).
+- node_modules/@fontsource/sarabun/: the Sarabun font (npm package @fontsource/sarabun {sarabun}), SIL Open Font License 1.1 (LICENSE beside it).
 - browser_wheels/*.whl: {wheels}; each wheel holds its licence in its .dist-info folder, copied to licenses/.
 """
 
@@ -75,14 +75,19 @@ def kit_source_files(checkout: Path) -> dict[str, Path]:
     found: dict[str, Path] = {}
     missing = []
     for name, (checkout_path, patterns, installer) in KIT.items():
-        root = checkout / checkout_path
+        source = checkout / checkout_path
+        if patterns is None:
+            if source.is_file():
+                found[name] = source
+            else:
+                missing.append(f"{source} (from {installer})")
+            continue
         for pattern in patterns:
-            matches = [root] if pattern == "" else sorted(root.glob(pattern))
-            matches = [p for p in matches if p.is_file() and not p.name.startswith(".")]
+            matches = [p for p in sorted(source.glob(pattern)) if p.is_file() and not p.name.startswith(".")]
             if not matches:
-                missing.append(f"{root / pattern if pattern else root} (from {installer})")
+                missing.append(f"{source / pattern} (from {installer})")
             for path in matches:
-                found[name if pattern == "" else f"{name}/{path.relative_to(root).as_posix()}"] = path
+                found[f"{name}/{path.relative_to(source).as_posix()}"] = path
     if missing:
         raise KitFilesMissing("the wheel must carry these files, which are not in the checkout: " + "; ".join(missing)
                               + ". Run scripts/setup first (it installs the pinned npm packages and downloads the "
