@@ -47,10 +47,13 @@ KIT: dict[str, tuple[str, list[str] | None, str]] = {
 NOTICE = """Third-party files carried by this package (digiskill/_bundled/), each under its own licence:
 
 - node_modules/pyodide/: Pyodide {pyodide} (the Python runtime of the self-assessment), Mozilla Public License 2.0
-  (https://www.mozilla.org/MPL/2.0/; named in node_modules/pyodide/package.json; source: https://github.com/pyodide/pyodide).
+  (https://www.mozilla.org/MPL/2.0/; named in node_modules/pyodide/package.json; source:
+  https://github.com/pyodide/pyodide).
   python_stdlib.zip is CPython's standard library, under the Python Software Foundation License.
-- node_modules/@fontsource/sarabun/: the Sarabun font (npm package @fontsource/sarabun {sarabun}), SIL Open Font License 1.1 (LICENSE beside it).
-- browser_wheels/*.whl: {wheels}; each wheel holds its licence in its .dist-info folder, copied to licenses/.
+- node_modules/@fontsource/sarabun/: the Sarabun font (npm package @fontsource/sarabun {sarabun}), SIL Open Font
+  License 1.1 (LICENSE beside it).
+- browser_wheels/*.whl: {wheels}; each wheel holds its licence in its .dist-info folder,
+  copied to licenses/.
 """
 
 
