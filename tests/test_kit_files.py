@@ -51,7 +51,7 @@ def test_the_build_step_copies_the_kit_with_licences(tmp_path):
          "package.json", "README.md"])
     assert (target / "licenses" / "et_xmlfile-2.0.0" / "LICENCE.python").is_file()
     notice = (target / "NOTICE.txt").read_text(encoding="utf-8")
-    assert "Pyodide 314.0.7" in notice and "Mozilla Public License 2.0" in notice and "Open Font License" in notice
+    assert "Pyodide 314.0.7" in notice and "Mozilla Public License 2.0" in notice and "SIL Open Font" in notice
     assert not list(target.rglob(".digiskill-installed"))  # setup's stamps stay out
 
 

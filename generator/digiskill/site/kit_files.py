@@ -38,7 +38,8 @@ KIT: dict[str, tuple[str, list[str] | None, str]] = {
     "node_modules": ("node_modules", [
         "pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip",
         "pyodide/pyodide-lock.json", "pyodide/package.json", "pyodide/README.md",
-        *(f"{_FONT}/files/sarabun-{subset}-{weight}-normal.woff2" for subset in ("thai", "latin") for weight in (400, 700)),
+        *(f"{_FONT}/files/sarabun-{subset}-{weight}-normal.woff2"
+          for subset in ("thai", "latin") for weight in (400, 700)),
         f"{_FONT}/LICENSE", f"{_FONT}/package.json",
     ], "`npm ci` (run by scripts/setup)"),
     "browser_wheels": (".cache/browser-wheels", ["*.whl"], "scripts/setup"),
