@@ -107,3 +107,15 @@ def test_an_agency_project_may_bring_its_own_catalog(tmp_path, monkeypatch):
                      encoding="utf-8")
     site = build_site(str(tmp_path / "agency" / "mkdocs.yml"), str(tmp_path / "site"))
     assert "ผู้นำดิจิทัลของกรมตัวอย่าง" in (tmp_path / site / "roles" / "e2" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_wheel_carries_every_file_the_build_reads():
+    """The font and Pyodide file lists of the build and of the wheel must not drift apart."""
+    from digiskill.site.browser_bundle import PYODIDE_FILES
+    from digiskill.site.site_assets import FONT_FILES, FONT_PACKAGE
+
+    carried = kit_files.KIT["node_modules"][1]
+    for name in PYODIDE_FILES + ["pyodide-lock.json"]:
+        assert f"pyodide/{name}" in carried, name
+    for name in FONT_FILES:
+        assert f"{FONT_PACKAGE}/files/{name}" in carried, name
