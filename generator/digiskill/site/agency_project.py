@@ -2,8 +2,8 @@
 
 The project holds only what is the agency's own: `agency.yaml` (the commented template `new-agency` writes),
 `mkdocs.yml` (no paths into the package: the plugin finds the kit's catalog, templates, font and Pyodide itself),
-an empty `content/` whose pages replace the kit's pages of the same path, a GitHub Pages workflow and a short Thai
-README. The templates are in `site_templates/agency_project/`.
+an empty `content/` whose pages replace the kit's pages of the same path, a GitHub Pages workflow, a short Thai
+README and a `.gitignore` for the built site. The templates are in `site_templates/agency_project/`.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ PROJECT_FILES = {
     ".github/workflows/pages.yml": "pages.yml",
     "README.md": "README.md",
     "content/.gitkeep": "",  # keeps the empty content/ in git (MkDocs skips dot files); MkDocs needs the folder
+    ".gitignore": "gitignore",  # the built site/ is not committed
 }
 
 
