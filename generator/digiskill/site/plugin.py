@@ -90,8 +90,8 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         self.changelog_file = self.root / option.changelog_file if option.changelog_file else kit_path("CHANGELOG.md")
 
     def use_kit_overrides(self, config) -> None:
-        """Put the kit's Material overrides (the template of the pages that load Python) right after the site's own custom_dir, so
-        an agency's mkdocs.yml needs no path into the installed package."""
+        """Put the kit's Material overrides (the template of the pages that load Python) right after the site's own
+        custom_dir, so an agency's mkdocs.yml needs no path into the installed package."""
         overrides = (self.templates_dir / "overrides").resolve()
         dirs = config.theme.dirs
         if not any(Path(d).resolve() == overrides for d in dirs):
