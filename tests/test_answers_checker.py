@@ -157,6 +157,22 @@ def test_person_and_mission(catalog):
         ("unknown_key", "person.nickname", "ไม่รู้จักข้อมูล person.nickname ในไฟล์ จึงไม่ได้เก็บไว้")]
 
 
+def test_english_messages_say_what_each_field_expects(catalog):
+    """The CLI prints the English message: each wrong type names what the field takes."""
+    data = assessment(role=7, mission=1, answers={"DLit100": {"has": "yes"}, "DLit200": []},
+                      plan={"DLit200": {"priority": "1", "methods": [1]}, "DS300": {"methods": {}}},
+                      finder={"shares": {"A": "x"}})
+    data["person"] = "นาย ก"
+    assert [(p.path, p.message.split(", found")[0]) for p in check(catalog, data).problems] == [
+        ("role", "expected a role code (text such as A1)"), ("person", "expected an object"),
+        ("mission", "expected text"), ("answers.DLit100.has", "expected true, false or null"),
+        ("answers.DLit200", "expected an object"), ("plan.DLit200.priority", "expected a whole number"),
+        ("plan.DLit200.methods[0]", "expected a method code (text)"), ("plan.DS300.methods", "expected a list"),
+        ("finder.shares.A", "expected a number")]
+    found = [check_answers(json.dumps(v), catalog, "x.json").problems[0].message for v in ([], "s", None, 1, 1.5, True)]
+    assert [m.split("found ")[1] for m in found] == ["a list", "text", "null", "a number", "a number", "true/false"]
+
+
 # ---- fields ---------------------------------------------------------------------------------------------------------
 def test_text_limits_and_forbidden_characters(catalog):
     longest = check(catalog, assessment(mission="ก" * MAX_TEXT_CHARS))
