@@ -42,9 +42,14 @@ def built_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built default site served over HTTP on a free local port."""
+    yield from serve(built_site)
+
+
+def serve(site: Path):
+    """Serve a built site on a free local port for the length of a fixture."""
     from digiskill.site.static_server import serve_in_background
 
-    server, url = serve_in_background(built_site)
+    server, url = serve_in_background(site)
     yield url
     server.shutdown()
     server.server_close()
@@ -82,9 +87,4 @@ def example_agency_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def example_agency_url(example_agency_site):
-    from digiskill.site.static_server import serve_in_background
-
-    server, url = serve_in_background(example_agency_site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from serve(example_agency_site)
