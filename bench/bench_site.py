@@ -54,7 +54,8 @@ def bare_copy(work: Path) -> Path:
     catalog = load_catalog(ROOT / "catalog")
     docs = work / "bare" / "docs"
     shutil.copytree(ROOT / "content", docs)
-    extra = site_context(catalog, "", ROOT / "CHANGELOG.md")
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url or ""  # the same QR codes as the default build
+    extra = site_context(catalog, site_url, ROOT / "CHANGELOG.md")
     for path, markdown in render_pages(catalog, template_environment([ROOT / "site_templates" / "pages"]),
                                        extra).items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)

@@ -113,6 +113,7 @@ def test_an_agency_builds_and_uses_its_site_with_python_alone(kit_env, browser, 
 
     digiskill(kit_env, project, "validate", "--agency", "agency.yaml")
     digiskill(kit_env, project, "build", "--out", "site")
+    assert (project / ".cache" / "precompressed").is_dir()  # the build cache sits in the project (.gitignore lists it)
     site = project / "site"
     hosting = (site / "hosting" / "index.html").read_text(encoding="utf-8")
     assert "ห้อง 501" in hosting and "nginx" not in hosting  # the agency's page, not the kit's

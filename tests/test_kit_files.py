@@ -62,6 +62,8 @@ def test_init_writes_a_project_and_never_overwrites(tmp_path, monkeypatch, capsy
     assert written == sorted(PROJECT_FILES)
     config = (tmp_path / "agency" / "mkdocs.yml").read_text(encoding="utf-8")
     assert "agency_file: agency.yaml" in config and "site_templates" not in config  # no path into the package
+    ignored = (tmp_path / "agency" / ".gitignore").read_text(encoding="utf-8").split()
+    assert {"site/", ".cache/"} <= set(ignored)  # the built site and the build cache are never committed
     (tmp_path / "agency" / "agency.yaml").write_text("agency: {name_th: กรมของฉัน}\n", encoding="utf-8")
     capsys.readouterr()
     assert main(["init", "agency"]) == 2

@@ -8,6 +8,7 @@ import urllib.request
 import brotli
 import pytest
 
+from digiskill.site.build_cache import BuildCache
 from digiskill.site.precompress import MIN_BYTES, precompress
 from digiskill.site.static_server import accepted_encodings, serve_in_background
 
@@ -37,11 +38,11 @@ def test_cache_gives_the_same_bytes(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "big.json").write_text('{"a": "' + "ทักษะ" * 10_000 + '"}', encoding="utf-8")
-    first = precompress(site, tmp_path / "cache")
+    first = precompress(site, BuildCache(tmp_path / "cache"))
     copies = {p.name: p.read_bytes() for p in first}
     assert sorted(copies) == ["big.json.br", "big.json.gz"]
     (site / "big.json.gz").unlink()
-    precompress(site, tmp_path / "cache")
+    precompress(site, BuildCache(tmp_path / "cache"))
     assert (site / "big.json.gz").read_bytes() == copies["big.json.gz"]
 
 

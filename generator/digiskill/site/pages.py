@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from ..model import COMPONENTS, Catalog, Clause, Concept, Instrument, Role, Unit
+from .build_cache import BuildCache
 
 ROLE_PATH = "roles/{slug}.md"
 UNIT_PATH = "skills/{slug}.md"
@@ -250,12 +251,14 @@ def page_list(catalog: Catalog, extra: dict | None = None, base: Catalog | None 
     return [Page(p.path, p.template, {**common, **p.context}, p.source) for p in pages]
 
 
-def template_environment(template_dirs: list[Path]) -> jinja2.Environment:
+def template_environment(template_dirs: list[Path],
+                         bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """The page templates' environment; a bytecode cache (build_cache.py) spares compiling them on every build."""
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(d) for d in template_dirs])]),
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, auto_reload=False, autoescape=False,
         # Markdown heading anchors are written `{#id}`, so Jinja comments use `{## … ##}` instead of `{# … #}`.
-        comment_start_string="{##", comment_end_string="##}",
+        comment_start_string="{##", comment_end_string="##}", bytecode_cache=bytecode_cache,
     )
     env.filters.update(md=md_escape, clause_label=clause_label, short_title=short_title, step_number=step_number)
     env.globals.update(role_path=role_path, unit_path=unit_path, group_path=group_path, domain_path=domain_path,
@@ -319,14 +322,15 @@ def page_url_path(md_path: str) -> str:
     return f"{stem}/" if stem else ""
 
 
-def site_context(catalog: Catalog, site_url: str, changelog_file: Path) -> dict:
+def site_context(catalog: Catalog, site_url: str, changelog_file: Path, cache: BuildCache | None = None) -> dict:
     """What every generated page may use besides the catalog (the `extra` of `render_pages`)."""
     from ..core.thaidate import thai_date
     from .qr import qr_svg
 
     return {
         "thai_date": thai_date,
-        "qr_svg": qr_svg if site_url else None,  # a QR code needs the address the site is hosted at
+        # a QR code needs the address the site is hosted at
+        "qr_svg": (lambda url: qr_svg(url, cache)) if site_url else None,
         "page_url": lambda md_path: site_url.rstrip("/") + "/" + page_url_path(md_path),
         "changelog": read_changelog(changelog_file),
         "default_stage": catalog.agency.target_stage if catalog.agency else "",

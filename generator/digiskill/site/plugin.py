@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .browser_bundle import bundle
+from .build_cache import BuildCache
 from .csp import write_csp
 from .kit_files import kit_path, project_catalog
 from .precompress import precompress
@@ -88,6 +89,7 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         self.browser_wheels_dir = self.root / option.browser_wheels_dir if option.browser_wheels_dir \
             else kit_path("browser_wheels")
         self.changelog_file = self.root / option.changelog_file if option.changelog_file else kit_path("CHANGELOG.md")
+        self.cache = BuildCache(self.root / ".cache")
 
     def use_kit_overrides(self, config) -> None:
         """Put the kit's Material overrides (the template of the pages that load Python) right after the site's own
@@ -116,12 +118,12 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
             raise PluginError(str(err)) from err
         self.kit_pages(files, config)
         templates = self.templates_dir
-        env = self.env = template_environment([templates / "pages"])
-        extra = site_context(catalog, config.site_url or "", self.changelog_file)
+        env = self.env = template_environment([templates / "pages"], self.cache.template_bytecode())
+        extra = site_context(catalog, config.site_url or "", self.changelog_file, self.cache)
         for path, markdown in render_pages(catalog, env, extra, self.base_catalog).items():
             if files.get_file_from_path(path) is None:  # a hand-written page in content/ wins
                 files.append(File.generated(config, path, content=markdown))
-        for path, content in {**data_files(catalog), **python_files}.items():
+        for path, content in {**data_files(catalog, self.cache), **python_files}.items():
             files.append(File.generated(config, path, content=content))
         agency_files = {}
         if catalog.agency and catalog.agency.logo:
@@ -151,7 +153,7 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         if self.config.thai_search and not segment_search_index(Path(config.site_dir)):
             log.warning("no search/search_index.json: Thai search needs the 'search' plugin")
         write_csp(Path(config.site_dir))
-        precompress(Path(config.site_dir), self.root / ".cache" / "precompressed")
+        precompress(Path(config.site_dir), self.cache)
 
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:

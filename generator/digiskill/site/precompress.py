@@ -3,14 +3,15 @@ package from PyPI is installed), so a web server sends them as they are (nginx `
 Apache and IIS rules on /hosting/, `digiskill serve --site`) instead of compressing on every request or not at all.
 Pyodide's WebAssembly alone goes from 9.6 MB to 3.1 MB (brotli) or 3.5 MB (gzip).
 
-Compressing the runtime takes seconds, so results are kept in a cache folder keyed by the content's sha256: a
-rebuild only reads, hashes and copies."""
+Compressing the runtime takes seconds, so results are kept in the build cache (build_cache.py) keyed by the
+content's sha256: a rebuild only reads, hashes and links."""
 from __future__ import annotations
 
 import gzip
 import hashlib
-import shutil
 from pathlib import Path
+
+from .build_cache import BuildCache, write_whole
 
 try:
     import brotli
@@ -34,21 +35,19 @@ def wanted(path: Path) -> bool:
     return path.suffix in SUFFIXES and path.stat().st_size >= MIN_BYTES
 
 
-def precompress(site_dir: Path, cache_dir: Path) -> list[Path]:
+def precompress(site_dir: Path, cache: BuildCache) -> list[Path]:
     """Write the compressed copies of every large file under `site_dir`; returns the files written."""
     written = []
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    folder = cache.part("precompressed")
     targets = [p for p in sorted(site_dir.rglob("*")) if p.is_file() and wanted(p)]
     for path in targets:
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         for suffix, compress in encoders().items():
-            cached = cache_dir / f"{digest}{suffix}"
+            cached = folder / f"{digest}{suffix}"
             if not cached.is_file():
-                partial = cached.with_name(cached.name + ".part")
-                partial.write_bytes(compress(data))
-                partial.replace(cached)  # never a half-written cache entry
+                write_whole(cached, compress(data))
             target = path.with_name(path.name + suffix)
-            shutil.copyfile(cached, target)  # the kernel copies (sendfile); no bytes through Python
+            cache.place(cached, target)
             written.append(target)
     return written

@@ -4,8 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DigiskillError
+from ..catalog import export
 from ..catalog.export import export_answers_schema, export_csv, export_json, export_schema, export_xlsx
+from ..core import xlsx_writer
 from ..model import Catalog
+from .build_cache import BuildCache, source_of
 
 # The Thai font comes from the npm package pinned in package.json (@fontsource/sarabun, OFL), never from a CDN.
 FONT_PACKAGE = "@fontsource/sarabun"
@@ -35,12 +38,19 @@ def static_files(templates_dir: Path) -> dict[str, Path]:
     return {f"assets/digiskill/{p.relative_to(root).as_posix()}": p for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def data_files(catalog: Catalog) -> dict[str, bytes]:
-    """{site path: content} of the open-data downloads on the data page."""
+def data_files(catalog: Catalog, cache: BuildCache | None = None) -> dict[str, bytes]:
+    """{site path: content} of the open-data downloads on the data page. With a build cache, the XLSX is written
+    again only when the catalog (its JSON export says all of it) or the code that writes it changed."""
+    catalog_json = export_json(catalog)
+    if cache is None:
+        xlsx = export_xlsx(catalog)
+    else:
+        xlsx = cache.bytes_for("xlsx", [catalog_json, source_of(export), source_of(xlsx_writer)],
+                               lambda: export_xlsx(catalog))
     return {
-        "data/catalog.json": export_json(catalog),
+        "data/catalog.json": catalog_json,
         "data/catalog.schema.json": export_schema(),
         "data/answers.schema.json": export_answers_schema(catalog),
         "data/catalog.csv": export_csv(catalog),
-        "data/catalog.xlsx": export_xlsx(catalog),
+        "data/catalog.xlsx": xlsx,
     }
