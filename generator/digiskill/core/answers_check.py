@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError, Problem
 from ..model import Catalog
 from .answer_messages import message_en, message_th
-from .answers_fast import plain_answer, plain_plan_entry
+from .answers_fast import plain_answers, plain_plan
 from .data_versions import carry_over, change_path
 from .answers_fields import JSON_TYPES_TH, XML_FORBIDDEN, Fatal, json_type, shown
 from .cycle_check import CycleReader
@@ -130,7 +130,9 @@ class _Checker(CycleReader):
                 max(itertools.accumulate(map(BRACKET_STEP.__getitem__, NOT_BRACKETS.sub("", text)))) > MAX_DEPTH:
             self.fatal("", "too_deep")
         try:
-            return json.loads(text, parse_constant=_refuse_constant)
+            if text.startswith("\ufeff"):  # what json.loads says of a BOM left in text
+                raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+            return JSON_READER.decode(text)
         except json.JSONDecodeError as err:
             self.fatal("", "not_json", detail=err.msg, line=err.lineno, column=err.colno)
         except RecursionError:
@@ -244,13 +246,16 @@ class _Checker(CycleReader):
                 self.warn(where, "not_for_role", found=code, role=role)
             yield code, where, raw if plain else self.mapping(raw, where)
 
+    def allowed_codes(self, role: str | None) -> frozenset:
+        """Codes a line may have without a problem or a warning: the role's, or any the catalog knows without a role."""
+        return self.catalog.required_codes(role) if role else self.codes
+
     def answers(self, value, role) -> dict:
+        fast = plain_answers(value, self.allowed_codes(role))
+        if fast is not None:
+            return fast
         answers = {}
         for code, path, raw in self.entries(value, "answers", role):
-            fast = plain_answer(raw)
-            if fast is not None:
-                answers[code] = fast
-                continue
             self.known_keys(raw, path, ("has", "note"))
             has = raw.get("has")
             if has is not None and not isinstance(has, bool):
@@ -260,13 +265,11 @@ class _Checker(CycleReader):
         return answers
 
     def plan(self, value, role, where: str = "plan") -> dict:
+        fast = plain_plan(value, self.allowed_codes(role), self.catalog.has_tool, len(self.catalog.tools))
+        if fast is not None:
+            return fast
         plan = {}
-        has_tool, tool_count = self.catalog.has_tool, len(self.catalog.tools)
         for code, path, raw in self.entries(value, where, role):
-            fast = plain_plan_entry(raw, has_tool, tool_count)
-            if fast is not None:
-                plan[code] = fast
-                continue
             self.known_keys(raw, path, ("priority", "methods", "target_date", *PLAN_TEXT_FIELDS))
             plan[code] = PlanEntry(priority=self.priority(raw.get("priority"), path + ".priority"),
                                    methods=self.methods(raw.get("methods"), path + ".methods"),
@@ -307,3 +310,7 @@ class _Checker(CycleReader):
 
 def _refuse_constant(name: str):
     raise ValueError(f"{name} is not JSON")
+
+
+# Made once: json.loads with an option builds a new decoder for every file (1.6 µs of about 90 per file aggregated).
+JSON_READER = json.JSONDecoder(parse_constant=_refuse_constant)

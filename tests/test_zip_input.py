@@ -1,0 +1,63 @@
+"""Reading staff files from a .zip (core/zip_input.py): members are read by the one listing of the zip, with the checks
+zipfile makes; a damaged member is set aside with its reason and the others are still read; compressions other than
+stored and deflated go through zipfile."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from digiskill.core.staff_facts import Rejected
+from digiskill.core.zip_input import open_zip, read_member, zip_files, zip_plan
+
+TEXT = ('{"format": "digiskill-answers", "note": "' + "ทักษะด้านดิจิทัล " * 200 + '"}').encode("utf-8")
+
+
+def build(members: dict[str, tuple[bytes, int]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, (data, method) in members.items():
+            zf.writestr(name, data, compress_type=method)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_each_compression_reads_back_the_same_bytes(method):
+    files, rejected, skipped = zip_files(build({"staff/a.json": (TEXT, method), "b.json": (b"{}", method)}), "x.zip")
+    assert files == [("a.json", TEXT), ("b.json", b"{}")] and rejected == [] and skipped == []
+
+
+def damaged(source: bytes, name: str, change) -> bytes:
+    """The zip with the bytes of member `name` (as stored: compressed) changed by `change(data) -> data`."""
+    info = zipfile.ZipFile(io.BytesIO(source)).getinfo(name)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data = bytearray(source)
+    data[start:start + info.compress_size] = change(bytes(data[start:start + info.compress_size]))
+    return bytes(data)
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_a_damaged_member_is_set_aside_and_the_others_are_read(method):
+    source = build({"a.json": (TEXT, method), "b.json": (TEXT, method), "c.json": (TEXT, method)})
+    broken = damaged(source, "b.json", lambda data: data[:40] + bytes(b ^ 0x55 for b in data[40:80]) + data[80:])
+    files, rejected, _ = zip_files(broken, "x.zip")
+    assert [name for name, _ in files] == ["a.json", "c.json"]
+    assert [r.file for r in rejected] == ["b.json"] and "เสียหาย" in rejected[0].reason_th
+
+
+def test_a_member_inflating_beyond_its_declared_size_is_refused():
+    """A zip whose list declares less than the member inflates to (a bomb's trick): never inflated past it."""
+    source = build({"a.json": (TEXT, zipfile.ZIP_DEFLATED)})
+    archive = open_zip(source, "x.zip")
+    info = archive.getinfo("a.json")
+    info.file_size = 100
+    assert isinstance(read_member(io.BytesIO(source), info), Rejected)
+
+
+def test_a_wrong_header_offset_is_refused():
+    source = build({"a.json": (TEXT, zipfile.ZIP_DEFLATED), "b.json": (TEXT, zipfile.ZIP_DEFLATED)})
+    members, _, _ = zip_plan(open_zip(source, "x.zip"), "x.zip")
+    members[1].header_offset += 7
+    assert isinstance(read_member(io.BytesIO(source), members[1]), Rejected)
+    assert read_member(io.BytesIO(source), members[0]) == TEXT
