@@ -153,3 +153,36 @@ def test_the_earlier_file_name_wins_when_one_person_sent_two_files(catalog):
         agg = aggregate(catalog, files)
         assert agg.used == 1 and agg.rows[("A", "DLit100")].lacking == 1
         assert [(r.file, r.reason_th) for r in agg.rejected] == [("2026-09-second.json", "ซ้ำกับไฟล์ 2026-01-first.json")]
+
+
+def packed(files):
+    contents = [text.encode("utf-8") if isinstance(text, str) else text for _name, text in files]
+    return json.dumps([name for name, _t in files]), json.dumps([len(c) for c in contents]), b"".join(contents)
+
+
+@pytest.mark.parametrize("batch", [1, 3, 40])
+def test_files_given_in_batches_count_as_in_one_call(catalog, batch):
+    """The page sends files in batches (hr_start, hr_add…, hr_done); copies and a person's second file may fall in
+    different batches, in any order: the result is the one call's, byte for byte."""
+    from digiskill.core.api import Session
+
+    files = staff_files(catalog, 30, seed=5)
+    files = files[len(files) // 2:] + files[:len(files) // 2]  # the copies come before their originals
+    whole = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    expected = whole.aggregate(*packed(files), True)
+    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    assert json.loads(session.hr_start(True)) == {"ok": True}
+    for start in range(0, len(files), batch):
+        assert json.loads(session.hr_add(*packed(files[start:start + batch])))["ok"]
+    assert session.hr_done() == expected
+    assert session.gaps_csv() == whole.gaps_csv()
+
+
+def test_a_zip_that_cannot_be_used_stops_the_batches(catalog):
+    from digiskill.core.api import Session
+
+    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    session.hr_start(True)
+    assert json.loads(session.hr_add(*packed(staff_files(catalog, 3, extras=False))))["ok"]
+    refused = json.loads(session.hr_add(*packed([("staff.zip", b"PK not really")])))
+    assert refused["ok"] is False and "zip" in refused["errors"][0]["message_th"]

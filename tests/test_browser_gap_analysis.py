@@ -29,6 +29,27 @@ def staff_dir(tmp_path_factory, catalog):
     return folder
 
 
+def test_files_given_in_many_batches_give_the_cli_result(browser, site_url, staff_dir, tmp_path, monkeypatch):
+    """The page hands the files to Python in batches (500 by default; 7 here, so copies of one file fall in different
+    batches): the result is the one of all files at once."""
+    monkeypatch.chdir(ROOT)
+    cli_csv = tmp_path / "cli.csv"
+    assert main(["aggregate", str(staff_dir), "--out", str(cli_csv)]) == 0
+    recorded = open_page(browser, site_url + "gap-analysis/", accept_downloads=True)
+    page = recorded.page
+    page.wait_for_selector("#ds-gap[data-python-ready=true]", timeout=60_000)
+    page.evaluate("document.getElementById('ds-gap').dataset.batch = '7'")
+    page.set_input_files('input[data-action="files"]', sorted(str(p) for p in staff_dir.iterdir()))
+    page.wait_for_selector("#results:not([hidden])", timeout=60_000)
+    assert page.evaluate("performance.getEntriesByName('digiskill:hr_add').length") == 13  # 85 files, 7 a call
+    assert (page.get_attribute("#ds-gap", "data-used"), page.get_attribute("#ds-gap", "data-rejected")) == ("80", "5")
+    with page.expect_download() as info:
+        page.click('button[data-kind="gaps"]')
+    assert info.value.path().read_bytes() == cli_csv.read_bytes()
+    assert recorded.foreign(site_url) == []
+    page.context.close()
+
+
 def test_browser_and_cli_agree_exactly(browser, site_url, staff_dir, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     cli_csv = tmp_path / "cli.csv"

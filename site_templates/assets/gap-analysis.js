@@ -128,13 +128,29 @@
     if (performance.mark) performance.mark("digiskill:files-chosen");  // read by bench/
     messageBox.hidden = true;
     if (!python.isReady()) { pending = files; say("รับไฟล์แล้ว " + files.length + " ไฟล์ จะเริ่มประมวลผลเมื่อระบบพร้อม", "info"); return; }
-    say("กำลังอ่าน " + files.length + " ไฟล์…", "info");
-    packed(files).then(function (args) {
+    say("กำลังอ่านและวิเคราะห์ " + files.length + " ไฟล์ในเครื่องนี้…", "info");
+    ["division", "group", "stage", "role"].forEach(function (k) { delete field(k).dataset.value; });
+    // In batches: Python checks one batch while the browser reads the next (10,000 files: seconds sooner).
+    var BATCH = Number(root.dataset.batch) || 500;  // files per call to Python (tests set data-batch smaller)
+    var reads = [], chain = python.call("hr_start", [field("anonymise").checked]), done = 0, reading = Promise.resolve();
+    for (var i = 0; i < files.length; i += BATCH) {  // one batch read after the other, so the first is ready soon
+      reading = reading.then(packed.bind(null, files.slice(i, i + BATCH)));
+      reads.push({ count: Math.min(BATCH, files.length - i), bytes: reading });
+    }
+    Promise.all(reads.map(function (r) { return r.bytes; })).then(function () {
       if (performance.mark) performance.mark("digiskill:files-read");  // read by bench/
-      say("กำลังวิเคราะห์ " + files.length + " ไฟล์ในเครื่องนี้…", "info");
-      ["division", "group", "stage", "role"].forEach(function (k) { delete field(k).dataset.value; });
-      return python.call("aggregate", args.concat([field("anonymise").checked]));
-    }).then(function (text) {
+    });
+    reads.forEach(function (batch) {
+      chain = chain.then(function () { return batch.bytes; }).then(function (args) {
+        return python.call("hr_add", args);
+      }).then(function (text) {
+        var r = JSON.parse(text);
+        if (r.ok === false) throw new Error(r.errors.map(function (e) { return e.message_th; }).join(" · "));
+        done += batch.count;
+        if (reads.length > 1) say("วิเคราะห์แล้ว " + done + " จาก " + files.length + " ไฟล์…", "info");
+      });
+    });
+    chain.then(function () { return python.call("hr_done", []); }).then(function (text) {
       var r = JSON.parse(text);
       if (r.ok === false) throw new Error(r.errors.map(function (e) { return e.message_th; }).join(" · "));
       show(r);

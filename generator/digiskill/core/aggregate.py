@@ -16,7 +16,7 @@ from functools import cached_property
 from ..model import COMPONENTS, Catalog
 from .answer_messages import message_th
 from .privacy import Privacy, threshold_of
-from .staff_facts import ReadFile, Rejected, StaffFact, content_key, read_staff_file  # noqa: F401 (re-exported)
+from .staff_facts import ReadFile, Rejected, StaffFact, collector_paused, content_key, read_staff_file  # noqa: F401
 
 URGENT_COUNT = 10  # how many gaps the "most urgent" list shows
 
@@ -192,8 +192,9 @@ def combine(catalog: Catalog, reads: list[ReadFile], anonymise: bool = True) -> 
 def aggregate(catalog: Catalog, files, anonymise: bool = True) -> Aggregation:
     """`files`: (file name, content) pairs, any iterable (the contents are not kept). Names are read only when
     `anonymise` is False."""
-    return combine(catalog, [read_staff_file(catalog, name, content, keep_names=not anonymise)
-                             for name, content in files], anonymise)
+    with collector_paused():
+        reads = [read_staff_file(catalog, name, content, keep_names=not anonymise) for name, content in files]
+    return combine(catalog, reads, anonymise)
 
 
 CSV_COLUMNS = ["group", "group_title_th", "component", "code", "title_th", "staff_required", "staff_lacking",

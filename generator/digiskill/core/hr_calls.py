@@ -1,6 +1,9 @@
 """The worker calls of the HR pages (gap analysis and follow-up, Org 3–5), mixed into `api.Session`.
 
     session.aggregate(names, sizes, data, anonymise)  -> JSON of the whole organisation (zips are unpacked here)
+    session.hr_start(anonymise); session.hr_add(names, sizes, data) for each batch; session.hr_done()
+                                                      -> the same, with the files given in batches: the page reads
+                                                         the next batch while Python checks this one
     session.hr_headcount(csv_text)                    -> '{"ok": true, "rows": N}' or the problems, in Thai
     session.hr_last_year(names, sizes, data)          -> last year's staff files or gap CSV, for the trend
     session.hr_view(filter_json)                      -> the same JSON for one division / group / stage / role
@@ -14,10 +17,10 @@ import dataclasses
 import json
 
 from ..errors import InputError
-from .aggregate import Filter, aggregate, combine
+from .aggregate import Filter, combine
 from .coverage import read_headcount
 from .hr_report import table, table_csv, view_json
-from .staff_facts import read_staff_file
+from .staff_facts import collector_paused, read_staff_file
 from .trend import Baseline, read_gap_csv
 from .zip_input import zip_files
 
@@ -46,8 +49,18 @@ def aggregation_json(agg) -> dict:
     return view_json(agg)
 
 
+@dataclasses.dataclass
+class Batches:
+    """The files of one run of the gap analysis, read so far."""
+    anonymise: bool
+    reads: list = dataclasses.field(default_factory=list)
+    rejected: list = dataclasses.field(default_factory=list)
+    skipped: list = dataclasses.field(default_factory=list)
+
+
 class HrCalls:
-    HR_CALLS = ("hr_headcount", "hr_last_year", "hr_view", "hr_csv", "hr_table")
+    HR_CALLS = ("hr_start", "hr_add", "hr_done", "hr_headcount", "hr_last_year", "hr_view", "hr_csv", "hr_table")
+    _batches = None  # the run being read (hr_start … hr_done)
     _all = None  # the whole organisation's aggregation
     _last = None  # the view the page shows (and the downloads use)
     _headcount = None
@@ -61,15 +74,38 @@ class HrCalls:
         return dataclasses.replace(agg, headcount=self._headcount, last_year=self._last_year)
 
     def aggregate(self, names_json: str, sizes_json: str, data, anonymise: bool = True) -> str:
+        """All the files in one call."""
+        self.hr_start(anonymise)
+        added = self.hr_add(names_json, sizes_json, data)
+        return self.hr_done() if json.loads(added)["ok"] else added
+
+    def hr_start(self, anonymise: bool = True) -> str:
+        self._batches = Batches(anonymise=bool(anonymise))
+        return '{"ok": true}'
+
+    def hr_add(self, names_json: str, sizes_json: str, data) -> str:
+        """One batch: read and checked now, counted with the others by `hr_done` (the CLI gets the same result in
+        one go: `combine` orders every file by name and content before judging duplicates)."""
+        batches = self._batches
         try:
             files, rejected, skipped = split_files(names_json, sizes_json, data)
         except InputError as err:
+            self._batches = None  # a zip that cannot be used stops the run, as it stops `digiskill aggregate`
             return json.dumps(err.as_json(), ensure_ascii=False)
-        agg = aggregate(self.catalog, files, anonymise=bool(anonymise))
-        agg.rejected = sorted(agg.rejected + rejected, key=lambda r: r.file)
+        with collector_paused():
+            batches.reads += [read_staff_file(self.catalog, name, content, keep_names=not batches.anonymise)
+                              for name, content in files]
+        batches.rejected += rejected
+        batches.skipped += skipped
+        return json.dumps({"ok": True, "read": len(batches.reads)})
+
+    def hr_done(self) -> str:
+        batches, self._batches = self._batches, None
+        agg = combine(self.catalog, batches.reads, batches.anonymise)
+        agg.rejected = sorted(agg.rejected + batches.rejected, key=lambda r: r.file)
         self._all = self._last = self._with_settings(agg)
         result = view_json(self._all)
-        result["skipped"] = [{"file": name, "why": why} for name, why in skipped]
+        result["skipped"] = [{"file": name, "why": why} for name, why in batches.skipped]
         return json.dumps(result, ensure_ascii=False)
 
     def hr_headcount(self, csv_text: str) -> str:

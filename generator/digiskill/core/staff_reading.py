@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import ExportError
 from .answer_messages import message_th
-from .staff_facts import PlanLine, ReadFile, Rejected, StaffFact, read_staff_file
+from .staff_facts import PlanLine, ReadFile, Rejected, StaffFact, collector_paused, read_staff_file
 from .zip_input import member_name, open_zip, read_member, zip_plan
 
 PARALLEL_FROM = 2_000  # fewer files than this are read in this process (starting workers costs more)
@@ -106,25 +106,19 @@ def read_all(catalog, tasks: list[tuple], keep_names: bool = False, processes: i
     """Every task read and checked; in worker processes (one per core) when there are many."""
     _WORK.update(catalog=catalog, keep_names=keep_names, archives={})
     processes = processes or os.cpu_count() or 1
-    # The facts are tuples of text, without reference cycles; yet Python's cycle collector, triggered by every 700
-    # new objects, walks all the facts gathered so far, again and again: a third of the parent's time for 100,000
-    # files. It is paused while they are gathered (the workers' short-lived objects are freed by reference counts).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        if len(tasks) < PARALLEL_FROM or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return _read_chunk(tasks)
-        # Forked workers share the catalog and the hash seed (`ReadFile.content` is a hash compared across workers).
-        size = max(200, len(tasks) // (processes * 8))
-        chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return [from_wire(read) for part in pool.imap(_read_chunk_for_wire, chunks) for read in part]
-    finally:
-        for archive in _WORK.pop("archives").values():
-            archive.close()
-        gc.freeze()  # what exists now lives until the report is written: later collections skip it
-        if collecting:
-            gc.enable()
+    with collector_paused():  # the forked workers inherit the pause
+        try:
+            if len(tasks) < PARALLEL_FROM or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+                return _read_chunk(tasks)
+            # Forked workers share the catalog and the hash seed (`ReadFile.content` is a hash compared across workers).
+            size = max(200, len(tasks) // (processes * 8))
+            chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                return [from_wire(read) for part in pool.imap(_read_chunk_for_wire, chunks) for read in part]
+        finally:
+            for archive in _WORK.pop("archives").values():
+                archive.close()
+            gc.freeze()  # what exists now lives until the report is written: later collections skip it
 
 
 # Results cross from the workers as plain tuples: pickling slotted dataclasses or named tuples costs 25-40 µs a file
