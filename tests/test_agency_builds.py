@@ -99,3 +99,29 @@ def test_export_with_an_agency_file(agency_file, tmp_path, capsys):
     capsys.readouterr()
     assert main(["export", "--format", "csv", "--agency", str(broken), "--out", str(tmp_path / "x.csv")]) == 2
     assert "broken.yaml" in capsys.readouterr().err and not (tmp_path / "x.csv").exists()
+
+
+def test_idp_with_an_agency_file_knows_the_agencys_own_units(agency_file, tmp_path, capsys):
+    """A staff member of the agency answered its own unit (TST-UNIT-002) on the agency's site: `digiskill idp` needs
+    the agency file to read it, and then plans it."""
+    import docx
+
+    from digiskill.catalog.agency import load_agency
+    from digiskill.catalog.loader import load_catalog
+    from digiskill.core.answers import Assessment, ItemAnswer, PlanEntry
+
+    catalog = load_agency(agency_file, load_catalog(ROOT / "catalog"))
+    role = catalog.role("S3")
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(Assessment(
+        role="S3", group=role.group, stage=role.stage, framework_id=catalog.framework.id,
+        data_version=catalog.framework.data_version, person={"name": "ทดสอบ"},
+        answers={"TST-UNIT-002": ItemAnswer(has=False)},
+        plan={"TST-UNIT-002": PlanEntry(priority=1, methods=[catalog.tools[0].code], target_date="2027-09-30")},
+    ).to_dict(), ensure_ascii=False), encoding="utf-8")
+    plan = tmp_path / "plan.docx"
+    assert main(["idp", str(answers), "--out", str(plan)]) == 2  # the national catalog has no such unit
+    assert "TST-UNIT-002" in capsys.readouterr().err and not plan.exists()
+    assert main(["idp", str(answers), "--agency", str(agency_file), "--out", str(plan)]) == 0
+    document = docx.Document(str(plan))
+    assert "TST-UNIT-002" in [row.cells[1].text.split()[0] for row in document.tables[3].rows[1:]]

@@ -97,6 +97,7 @@ def test_the_wheel_is_pure_python_and_carries_the_kit(wheel):
                    "licenses/openpyxl-3.1.5/LICENCE.rst"):
         assert bundled + needed in names, needed
     assert any(n.startswith(bundled + "browser_wheels/openpyxl-") for n in names)
+    assert any(n.endswith((".dist-info/licenses/LICENSE", ".dist-info/LICENSE")) for n in names)  # digiskill's own MIT
     assert not any(n.endswith((".so", ".pyd", ".dylib")) for n in names)
     assert wheel.stat().st_size < 10_000_000  # README states the size
 

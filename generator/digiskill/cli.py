@@ -98,6 +98,10 @@ def cmd_idp(args) -> int:
 
     out = check_output(args.out, (".docx", ".xlsx"))
     catalog = load_catalog(catalog_folder(args.catalog))
+    if args.agency:  # the agency's own units and changes, as on its site's assessment page
+        from .catalog.agency import load_agency
+
+        catalog = load_agency(args.agency, catalog)
     path = Path(args.answers)
     if path.is_dir():
         raise ExportError(f"{args.answers}: is a folder; give one answers file (.json)")
@@ -322,6 +326,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="plan: the IDP, the agreed plan once reviewed (default); progress: the progress report "
                           "of the latest progress review")
     idp.add_argument("--catalog", metavar="DIR", help=CATALOG_HELP)
+    idp.add_argument("--agency", metavar="FILE", help="the agency settings file of the site the answers came from "
+                                                      "(its own units and changes)")
     idp.set_defaults(run=cmd_idp)
 
     agg = commands.add_parser("aggregate", help="gap analysis and follow-up of many staff assessment files: an "
