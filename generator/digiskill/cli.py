@@ -132,6 +132,13 @@ def cmd_idp(args) -> int:
 
 def cmd_aggregate(args) -> int:
     """HR's gap analysis and follow-up (Org 3–5): README "What HR does each year"."""
+    from .core.staff_facts import collector_paused
+
+    with collector_paused():  # once 100,000 facts are in, one collection would walk them all for nothing (0.7 s)
+        return _aggregate(args)
+
+
+def _aggregate(args) -> int:
     from .catalog.loader import load_catalog
     from .core.aggregate import Filter, combine
     from .core.hr_report import table_csv
@@ -168,10 +175,8 @@ def cmd_aggregate(args) -> int:
 
 def _hr_settings(args, catalog):
     """The headcount CSV and last year's run (staff files, folders, zips or last year's gap CSV), checked first."""
-    from .core.aggregate import combine
     from .core.coverage import read_headcount
-    from .core.staff_reading import gather, read_all
-    from .core.trend import Baseline, read_gap_csv
+    from .core.staff_reading import read_last_year
 
     for name, value, known in (("--group", args.group, {g.code for g in catalog.groups}),
                                ("--stage", args.stage, {s.code for s in catalog.stages}),
@@ -187,16 +192,8 @@ def _hr_settings(args, catalog):
         headcount = read_headcount(text, catalog, args.headcount)
     last_year = None
     if args.last_year:
-        if len(args.last_year) == 1 and args.last_year[0].lower().endswith(".csv"):
-            try:
-                raw = Path(args.last_year[0]).read_bytes()
-            except OSError as err:
-                raise ExportError(f"{args.last_year[0]}: cannot read last year's gap CSV ({err.strerror})") from err
-            last_year = read_gap_csv(raw, args.last_year[0])
-        else:
-            tasks, _skipped, _set_aside = gather(args.last_year)
-            last = combine(catalog, read_all(catalog, tasks), anonymise=not args.keep_names)
-            last_year = Baseline(agg=last, label=", ".join(args.last_year))
+        last_year, last = read_last_year(args.last_year, catalog, anonymise=not args.keep_names)
+        if last is not None:
             print(f"  last year: {last.used} staff files used, {len(last.rejected)} set aside", file=sys.stderr)
     return headcount, last_year
 

@@ -5,14 +5,15 @@ memory). The browser does not use this module (it hands the files' bytes to `hr_
 """
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from pathlib import Path
 
 from ..errors import ExportError
+from .aggregate import combine
 from .answer_messages import message_th
 from .staff_facts import PlanLine, ReadFile, Rejected, StaffFact, collector_paused, read_staff_file
+from .trend import Baseline, read_gap_csv
 from .zip_input import member_name, open_zip, read_member, zip_plan
 
 PARALLEL_FROM = 2_000  # fewer files than this are read in this process (starting workers costs more)
@@ -118,7 +119,20 @@ def read_all(catalog, tasks: list[tuple], keep_names: bool = False, processes: i
         finally:
             for archive in _WORK.pop("archives").values():
                 archive.close()
-            gc.freeze()  # what exists now lives until the report is written: later collections skip it
+
+
+def read_last_year(inputs: list[str], catalog, anonymise: bool = True):
+    """(baseline, last year's aggregation or None) for the trend: one gap CSV exported last year, or last year's staff
+    files, folders and zips."""
+    if len(inputs) == 1 and inputs[0].lower().endswith(".csv"):
+        try:
+            raw = Path(inputs[0]).read_bytes()
+        except OSError as err:
+            raise ExportError(f"{inputs[0]}: cannot read last year's gap CSV ({err.strerror})") from err
+        return read_gap_csv(raw, inputs[0]), None
+    tasks, _skipped, _set_aside = gather(inputs)
+    last = combine(catalog, read_all(catalog, tasks), anonymise=anonymise)
+    return Baseline(agg=last, label=", ".join(inputs)), last
 
 
 # Results cross from the workers as plain tuples: pickling slotted dataclasses or named tuples costs 25-40 µs a file
