@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 
 import docx
 import openpyxl
@@ -15,7 +16,7 @@ from digiskill.cli import main
 from digiskill.core.aggregate import aggregate, aggregate_csv
 from digiskill.core.org_plan import org_plan_blocks
 from digiskill.catalog.agency import load_agency
-from staff_files import staff_files
+from staff_files import staff_file, staff_files
 from test_core import assessment
 
 
@@ -171,18 +172,47 @@ def test_files_given_in_batches_count_as_in_one_call(catalog, batch):
     whole = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
     expected = whole.aggregate(*packed(files), True)
     session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
-    assert json.loads(session.hr_start(True)) == {"ok": True}
+    run = json.loads(session.hr_start(True))["run"]
     for start in range(0, len(files), batch):
-        assert json.loads(session.hr_add(*packed(files[start:start + batch])))["ok"]
-    assert session.hr_done() == expected
+        assert json.loads(session.hr_add(run, *packed(files[start:start + batch])))["ok"]
+    assert session.hr_done(run) == expected
     assert session.gaps_csv() == whole.gaps_csv()
+
+
+def test_choosing_other_files_during_a_run_ends_it(catalog):
+    """The person picks other files while the first batches are still being checked: the calls of the first run that
+    arrive afterwards are refused as stale, and the new run counts only its own files."""
+    from digiskill.core.api import Session
+
+    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    first, second = staff_files(catalog, 6, extras=False), staff_files(catalog, 4, seed=9, extras=False)
+    old = json.loads(session.hr_start(True))["run"]
+    assert json.loads(session.hr_add(old, *packed(first[:3])))["ok"]
+    new = json.loads(session.hr_start(True))["run"]
+    assert json.loads(session.hr_add(old, *packed(first[3:])))["stale"] is True
+    assert json.loads(session.hr_add(new, *packed(second)))["ok"]
+    assert json.loads(session.hr_done(old))["stale"] is True
+    assert json.loads(session.hr_done(new))["used"] == 4
 
 
 def test_a_zip_that_cannot_be_used_stops_the_batches(catalog):
     from digiskill.core.api import Session
 
     session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
-    session.hr_start(True)
-    assert json.loads(session.hr_add(*packed(staff_files(catalog, 3, extras=False))))["ok"]
-    refused = json.loads(session.hr_add(*packed([("staff.zip", b"PK not really")])))
+    run = json.loads(session.hr_start(True))["run"]
+    assert json.loads(session.hr_add(run, *packed(staff_files(catalog, 3, extras=False))))["ok"]
+    refused = json.loads(session.hr_add(run, *packed([("staff.zip", b"PK not really")])))
     assert refused["ok"] is False and "zip" in refused["errors"][0]["message_th"]
+
+
+@pytest.mark.parametrize("field", ["priority", "target_date", "goal", "indicator", "application", "support"])
+def test_files_differing_in_any_plan_field_are_not_copies(catalog, field):
+    """Without names, only what people answered tells copies apart: a difference in any one plan field (here on one
+    line) makes two people, not a copy."""
+    base = staff_file(catalog, "A1", random.Random(2), "")
+    base["person"] = {}
+    code = next(iter(base["plan"]))
+    other = json.loads(json.dumps(base))
+    other["plan"][code][field] = {"priority": 9, "target_date": "2028-01-31"}.get(field, "ต่างกัน")
+    agg = aggregate(catalog, [("a.json", json.dumps(base)), ("b.json", json.dumps(other))])
+    assert (agg.used, agg.rejected) == (2, [])

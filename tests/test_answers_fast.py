@@ -18,13 +18,14 @@ CLEAN_TEXTS = st.sampled_from([None, "", "ใช้ตารางคำนว�
 BAD_TEXTS_VALUES = ["x" * 2001, "ก\x01ข", "\ud800", 5, ["x"], {"a": 1}, True]
 BAD_TEXTS = st.sampled_from(BAD_TEXTS_VALUES)
 CLEAN_DATES = st.sampled_from([None, "", "2027-09-30", "2026-02-28"])
-BAD_DATES_VALUES = ["2570-09-30", "2027-02-30", "27-9-30", "2027-09-30T00", 20270930, "๒๕๖๙-๐๙-๓๐"]
+BAD_DATES_VALUES = ["2570-09-30", "2027-02-30", "27-9-30", "2027-09-30T00", 20270930, "๒๕๖๙-๐๙-๓๐", [], {},
+                    ["2027-09-30"]]
 BAD_DATES = st.sampled_from(BAD_DATES_VALUES)
 BAD_PRIORITIES_VALUES = [0, 100, -1, True, False, "1", 2.5]
 BAD_PRIORITIES = st.sampled_from(BAD_PRIORITIES_VALUES)
 BAD_METHODS_VALUES = ["x", [1], ["nope"], "DUPLICATE", [["online-course"]], [{}]]
 BAD_METHODS = st.sampled_from(BAD_METHODS_VALUES)
-BAD_LINES = st.sampled_from([None, 1, "x", [], True])
+BAD_LINES = st.sampled_from([None, 1, "x", [], True, {"has": {}}])
 
 
 @st.composite

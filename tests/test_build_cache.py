@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import os
+import threading
+import time
 from pathlib import Path
+
+import jinja2
 
 import openpyxl
 
@@ -51,11 +55,11 @@ def test_an_edited_template_is_compiled_again(tmp_path):
     templates.mkdir()
     (templates / "page.md.j2").write_text("# {{ title }}\n", encoding="utf-8")
     cache = BuildCache(tmp_path / "cache")
-    assert template_environment([templates], cache.template_bytecode()).get_template("page.md.j2").render(
+    assert template_environment([templates], cache.template_bytecode([b"settings"])).get_template("page.md.j2").render(
         title="ก") == "# ก\n"
     assert any((tmp_path / "cache" / "jinja").iterdir())  # compiled once, kept for the next build
     (templates / "page.md.j2").write_text("## {{ title }}\n", encoding="utf-8")
-    assert template_environment([templates], cache.template_bytecode()).get_template("page.md.j2").render(
+    assert template_environment([templates], cache.template_bytecode([b"settings"])).get_template("page.md.j2").render(
         title="ก") == "## ก\n"
 
 
@@ -96,4 +100,57 @@ def test_no_half_written_entry_is_left(tmp_path):
     assert cache.bytes_for("thing", [b"key"], lambda: b"content") == b"content"
     assert cache.bytes_for("thing", [b"key"], lambda: b"other") == b"content"
     assert cache.bytes_for("thing", [b"key", b"more"], lambda: b"other") == b"other"
+    assert not list((tmp_path / "cache").rglob("*.part"))
+
+
+def test_other_template_settings_never_reuse_compiled_templates(tmp_path):
+    """Jinja's cache checks a template's source only: settings (here trim_blocks) or another Jinja version choose
+    another folder, else the old compiled form would be served."""
+    templates = tmp_path / "pages"
+    templates.mkdir()
+    (templates / "page.md.j2").write_text("{% if true %}\nx\n{% endif %}\n", encoding="utf-8")
+    cache = BuildCache(tmp_path / "cache")
+
+    def render(trim: bool) -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), trim_blocks=trim,
+                                 bytecode_cache=cache.template_bytecode([b"trim" if trim else b"keep"]))
+        return env.get_template("page.md.j2").render()
+
+    assert render(False) == "\nx\n"
+    assert render(True) == "x\n"
+
+
+def test_entries_unused_for_a_month_are_pruned_and_nothing_else(tmp_path):
+    cache = BuildCache(tmp_path / ".cache")
+    cache.bytes_for("qr", [b"old"], lambda: b"old")
+    cache.bytes_for("qr", [b"kept"], lambda: b"kept")
+    wheels = tmp_path / ".cache" / "browser-wheels"
+    wheels.mkdir()
+    (wheels / "openpyxl.whl").write_bytes(b"wheel")
+    month_ago = time.time() - 31 * 86400
+    for path in [*(tmp_path / ".cache" / "qr").iterdir(), wheels / "openpyxl.whl"]:
+        os.utime(path, (month_ago, month_ago))
+    assert cache.bytes_for("qr", [b"kept"], lambda: b"made again") == b"kept"  # used now: kept
+    pruned = cache.prune()
+    assert [p.read_bytes() for p in (tmp_path / ".cache" / "qr").iterdir()] == [b"kept"] and len(pruned) == 1
+    assert (wheels / "openpyxl.whl").is_file()  # what scripts/setup downloaded is never pruned
+
+
+def test_two_builds_writing_the_same_entry_at_once(tmp_path):
+    cache = BuildCache(tmp_path / "cache")
+    content = os.urandom(4_000_000)
+    errors = []
+
+    def write():
+        try:
+            cache.bytes_for("xlsx", [b"same"], lambda: content)
+        except Exception as err:  # noqa: BLE001 (the test is that nothing is raised)
+            errors.append(err)
+
+    threads = [threading.Thread(target=write) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and cache.bytes_for("xlsx", [b"same"], lambda: b"") == content
     assert not list((tmp_path / "cache").rglob("*.part"))

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from digiskill.core.staff_facts import Rejected
-from digiskill.core.zip_input import open_zip, read_member, zip_files, zip_plan
+from digiskill.core.zip_input import ZipReader, open_zip, zip_files, zip_plan
 
 TEXT = ('{"format": "digiskill-answers", "note": "' + "ทักษะด้านดิจิทัล " * 200 + '"}').encode("utf-8")
 
@@ -52,12 +52,46 @@ def test_a_member_inflating_beyond_its_declared_size_is_refused():
     archive = open_zip(source, "x.zip")
     info = archive.getinfo("a.json")
     info.file_size = 100
-    assert isinstance(read_member(io.BytesIO(source), info), Rejected)
+    assert isinstance(ZipReader(io.BytesIO(source)).read(info), Rejected)
 
 
 def test_a_wrong_header_offset_is_refused():
     source = build({"a.json": (TEXT, zipfile.ZIP_DEFLATED), "b.json": (TEXT, zipfile.ZIP_DEFLATED)})
     members, _, _ = zip_plan(open_zip(source, "x.zip"), "x.zip")
     members[1].header_offset += 7
-    assert isinstance(read_member(io.BytesIO(source), members[1]), Rejected)
-    assert read_member(io.BytesIO(source), members[0]) == TEXT
+    assert isinstance(ZipReader(io.BytesIO(source)).read(members[1]), Rejected)
+    assert ZipReader(io.BytesIO(source)).read(members[0]) == TEXT
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_a_huge_declared_compressed_size_is_never_read_whole(method):
+    """A listing may claim any compressed size (ZIP64 allows 2**64): the reader takes no more than the declared
+    uncompressed size can need, and sets the member aside."""
+    source = build({"a.json": (TEXT, method)})
+    info = open_zip(source, "x.zip").getinfo("a.json")
+    reads = []
+
+    class Watched(io.BytesIO):
+        def read(self, size=-1):
+            reads.append(size)
+            return super().read(size)
+
+    info.compress_size = 2 ** 40
+    ZipReader(Watched(source)).read(info)  # intact or set aside, but never a read of 2**40 bytes
+    assert max(reads) <= len(TEXT) + len(TEXT) // 1000 + 1024
+
+
+def test_many_bzip2_members_read_the_zip_list_once(monkeypatch):
+    members = {f"s{n}.json": (TEXT, zipfile.ZIP_BZIP2) for n in range(30)}
+    opened = []
+    original = zipfile.ZipFile.__init__
+
+    def counting(self, *args, **kwargs):
+        opened.append(1)
+        original(self, *args, **kwargs)
+
+    source = build(members)
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", counting)
+    files, rejected, _ = zip_files(source, "x.zip")
+    assert len(files) == 30 and not rejected
+    assert len(opened) == 2  # the listing, and one ZipFile for every bzip2 member

@@ -52,15 +52,20 @@ def catalog_folder(option: str | None) -> Path:
     return Path(option) if option else project_catalog(Path("."))
 
 
-def cmd_validate(args) -> int:
+def command_catalog(folder: str | None, agency: str | None):
+    """The catalog a command reads (`catalog_folder`), with the agency settings file laid over it when one is given:
+    an agency's own units and changes, as on its site."""
+    from .catalog.agency import load_agency
     from .catalog.loader import load_catalog
 
-    args.catalog_dir = catalog_folder(args.catalog_dir)
-    catalog = load_catalog(args.catalog_dir)
-    if args.agency:
-        from .catalog.agency import load_agency
+    catalog = load_catalog(catalog_folder(folder))
+    return load_agency(agency, catalog) if agency else catalog
 
-        catalog = load_agency(args.agency, catalog)
+
+def cmd_validate(args) -> int:
+    args.catalog_dir = catalog_folder(args.catalog_dir)
+    catalog = command_catalog(args.catalog_dir, args.agency)
+    if args.agency:
         print(f"{args.agency}: valid — {catalog.agency.name_th}, target stage {catalog.agency.target_stage} "
               f"by {catalog.agency.target_year}")
     print(f"{args.catalog_dir}: valid — {len(catalog.stages)} stages, {len(catalog.groups)} groups, "
@@ -71,13 +76,8 @@ def cmd_validate(args) -> int:
 
 def cmd_export(args) -> int:
     from .catalog.export import EXPORTERS
-    from .catalog.loader import load_catalog
 
-    catalog = load_catalog(catalog_folder(args.catalog))
-    if args.agency:
-        from .catalog.agency import load_agency
-
-        catalog = load_agency(args.agency, catalog)
+    catalog = command_catalog(args.catalog, args.agency)
     data = EXPORTERS[args.format](catalog)
     if args.out:
         write_atomic(Path(args.out), data)
@@ -90,18 +90,13 @@ def cmd_export(args) -> int:
 
 
 def cmd_idp(args) -> int:
-    from .catalog.loader import load_catalog
     from .core.answers_check import ImportFileError, check_answers
     from .core.idp import build_idp
     from .core.idp_document import idp_docx, idp_xlsx
     from .core.progress_report import progress_docx, progress_xlsx
 
     out = check_output(args.out, (".docx", ".xlsx"))
-    catalog = load_catalog(catalog_folder(args.catalog))
-    if args.agency:  # the agency's own units and changes, as on its site's assessment page
-        from .catalog.agency import load_agency
-
-        catalog = load_agency(args.agency, catalog)
+    catalog = command_catalog(args.catalog, args.agency)
     path = Path(args.answers)
     if path.is_dir():
         raise ExportError(f"{args.answers}: is a folder; give one answers file (.json)")
@@ -139,7 +134,6 @@ def cmd_aggregate(args) -> int:
 
 
 def _aggregate(args) -> int:
-    from .catalog.loader import load_catalog
     from .core.aggregate import Filter, combine
     from .core.hr_report import table_csv
     from .core.org_plan import org_plan_docx, org_plan_xlsx
@@ -148,11 +142,7 @@ def _aggregate(args) -> int:
     out = check_output(args.out, (".xlsx", ".docx", ".csv"))
     if args.table != "gaps" and out.suffix.lower() != ".csv":
         raise ExportError(f"--table {args.table} writes a CSV; give --out a name ending in .csv")
-    catalog = load_catalog(catalog_folder(args.catalog))
-    if args.agency:
-        from .catalog.agency import load_agency
-
-        catalog = load_agency(args.agency, catalog)
+    catalog = command_catalog(args.catalog, args.agency)
     headcount, last_year = _hr_settings(args, catalog)
     tasks, skipped, set_aside = gather(args.inputs)
     agg = combine(catalog, read_all(catalog, tasks, keep_names=args.keep_names), anonymise=not args.keep_names)

@@ -123,6 +123,7 @@
     return Array.prototype.filter.call(list, function (f) { return /\.(json|zip)$/i.test(f.name); });
   }
 
+  var runs = 0, SUPERSEDED = new Error("superseded");  // runs started; a run ended by a newer one throws SUPERSEDED
   function run(files) {
     if (!files.length) return;
     if (performance.mark) performance.mark("digiskill:files-chosen");  // read by bench/
@@ -131,32 +132,38 @@
     say("กำลังอ่านและวิเคราะห์ " + files.length + " ไฟล์ในเครื่องนี้…", "info");
     ["division", "group", "stage", "role"].forEach(function (k) { delete field(k).dataset.value; });
     // In batches: Python checks one batch while the browser reads the next (10,000 files: seconds sooner).
-    var BATCH = Number(root.dataset.batch) || 500;  // files per call to Python (tests set data-batch smaller)
-    var reads = [], chain = python.call("hr_start", [field("anonymise").checked]), done = 0, reading = Promise.resolve();
+    var BATCH = Math.max(1, Math.floor(Number(root.dataset.batch)) || 500);  // files per call (tests set data-batch)
+    var mine = ++runs, id = null, done = 0, reading = Promise.resolve(), reads = [];
+    function answer(text) {  // a newer choice of files ends this run: its calls are refused and it stops quietly
+      var r = JSON.parse(text);
+      if (mine !== runs || r.stale) throw SUPERSEDED;
+      if (r.ok === false) throw new Error(r.errors.map(function (e) { return e.message_th; }).join(" · "));
+      return r;
+    }
+    var chain = python.call("hr_start", [field("anonymise").checked]).then(function (text) { id = answer(text).run; });
     for (var i = 0; i < files.length; i += BATCH) {  // one batch read after the other, so the first is ready soon
-      reading = reading.then(packed.bind(null, files.slice(i, i + BATCH)));
+      reading = reading.then(function (part) { return mine === runs ? packed(part) : null; }.bind(null, files.slice(i, i + BATCH)));
       reads.push({ count: Math.min(BATCH, files.length - i), bytes: reading });
     }
-    Promise.all(reads.map(function (r) { return r.bytes; })).then(function () {
-      if (performance.mark) performance.mark("digiskill:files-read");  // read by bench/
-    });
+    reading.then(function () { if (performance.mark) performance.mark("digiskill:files-read"); });  // bench/
     reads.forEach(function (batch) {
       chain = chain.then(function () { return batch.bytes; }).then(function (args) {
-        return python.call("hr_add", args);
+        if (mine !== runs) throw SUPERSEDED;
+        return python.call("hr_add", [id].concat(args));
       }).then(function (text) {
-        var r = JSON.parse(text);
-        if (r.ok === false) throw new Error(r.errors.map(function (e) { return e.message_th; }).join(" · "));
+        answer(text);
         done += batch.count;
         if (reads.length > 1) say("วิเคราะห์แล้ว " + done + " จาก " + files.length + " ไฟล์…", "info");
       });
     });
-    chain.then(function () { return python.call("hr_done", []); }).then(function (text) {
-      var r = JSON.parse(text);
-      if (r.ok === false) throw new Error(r.errors.map(function (e) { return e.message_th; }).join(" · "));
-      show(r);
+    chain.then(function () { return python.call("hr_done", [id]); }).then(function (text) {
+      show(answer(text));
       say("วิเคราะห์เสร็จแล้ว ข้อมูลไม่ได้ส่งออกจากเครื่องนี้", "ok");
       if (performance.measure) performance.measure("digiskill:files-to-results", "digiskill:files-chosen");  // bench/
-    }).catch(function (err) { showMessage("วิเคราะห์ไม่สำเร็จ: " + err.message); say("พร้อม", "ok"); });
+    }).catch(function (err) {
+      if (err === SUPERSEDED) return;
+      showMessage("วิเคราะห์ไม่สำเร็จ: " + err.message); say("พร้อม", "ok");
+    });
   }
 
   function applied(statusId, text) {

@@ -23,10 +23,12 @@ def _plain_text(value) -> bool:
 
 
 def _plain_date(value) -> bool:
-    if value is None or value == "" or value in _GOOD_DATES:
+    if value is None or value == "":
         return True
     if type(value) is not str:
         return False
+    if value in _GOOD_DATES:
+        return True
     shape = ISO_DATE_SHAPE.match(value)
     if not shape or int(shape.group(1)) >= 2400:
         return False

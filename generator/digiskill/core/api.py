@@ -10,7 +10,8 @@
     session.progress_docx(state_json) / .progress_xlsx(...)  -> bytes of the progress report (latest progress review)
     session.skill_shape(state_json)          -> '{"ok": true, "charts": [{"title_th", "svg", "has_before", "rows"}]}'
     session.classify(shares_json, career)    -> '{"group": "S", "reason_th": "...", "tied": [...]}'
-    session.aggregate(names, sizes, data, anonymise) -> the gap analysis of many staff files (JSON, SVG charts)
+    session.hr_start(anonymise), .hr_add(run, names, sizes, data)…, .hr_done(run) -> the gap analysis of many staff
+                                             files, given in batches (JSON, SVG charts); .aggregate(…) in one call
     session.org_plan_docx() / .org_plan_xlsx() / .gaps_csv()  -> files from the last aggregation
     HR follow-up (Org 3–5; `HrCalls`): .hr_headcount(csv_text), .hr_last_year(names, sizes, data),
     .hr_view(filter_json) and .hr_csv(kind, unit) for the coverage, progress, trend and enrolment tables
@@ -37,7 +38,7 @@ from .shape_chart import shape_html, skill_shape_json
 
 class Session(HrCalls):
     CALLS = ("check_import", "check_draft", "preview", "docx", "xlsx", "progress_docx", "progress_xlsx", "skill_shape",
-             "classify", "aggregate", "org_plan_docx", "org_plan_xlsx", "gaps_csv", "cycle_view", "review_view",
+             "classify", "org_plan_docx", "org_plan_xlsx", "gaps_csv", "cycle_view", "review_view",
              "next_year") + HrCalls.HR_CALLS
 
     def __init__(self, catalog_json: str):

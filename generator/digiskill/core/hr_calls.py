@@ -1,9 +1,10 @@
 """The worker calls of the HR pages (gap analysis and follow-up, Org 3–5), mixed into `api.Session`.
 
     session.aggregate(names, sizes, data, anonymise)  -> JSON of the whole organisation (zips are unpacked here)
-    session.hr_start(anonymise); session.hr_add(names, sizes, data) for each batch; session.hr_done()
-                                                      -> the same, with the files given in batches: the page reads
-                                                         the next batch while Python checks this one
+    session.hr_start(anonymise) -> {"run": n}; session.hr_add(n, names, sizes, data) for each batch;
+    session.hr_done(n)                                -> the same, with the files given in batches: the page reads
+                                                         the next batch while Python checks this one. A new
+                                                         hr_start ends the run before it (its calls are refused)
     session.hr_headcount(csv_text)                    -> '{"ok": true, "rows": N}' or the problems, in Thai
     session.hr_last_year(names, sizes, data)          -> last year's staff files or gap CSV, for the trend
     session.hr_view(filter_json)                      -> the same JSON for one division / group / stage / role
@@ -52,15 +53,23 @@ def aggregation_json(agg) -> dict:
 @dataclasses.dataclass
 class Batches:
     """The files of one run of the gap analysis, read so far."""
+    run: int
     anonymise: bool
     reads: list = dataclasses.field(default_factory=list)
     rejected: list = dataclasses.field(default_factory=list)
     skipped: list = dataclasses.field(default_factory=list)
 
 
+# A call of a run that a newer hr_start ended (the person chose other files meanwhile): the page drops it quietly.
+STALE = json.dumps({"ok": False, "stale": True, "errors": [{"message": "a newer run of the gap analysis has started",
+                                                            "message_th": "เริ่มวิเคราะห์ชุดไฟล์ใหม่แล้ว"}]},
+                   ensure_ascii=False)
+
+
 class HrCalls:
     HR_CALLS = ("hr_start", "hr_add", "hr_done", "hr_headcount", "hr_last_year", "hr_view", "hr_csv", "hr_table")
     _batches = None  # the run being read (hr_start … hr_done)
+    _runs = 0  # runs started so far
     _all = None  # the whole organisation's aggregation
     _last = None  # the view the page shows (and the downloads use)
     _headcount = None
@@ -75,18 +84,24 @@ class HrCalls:
 
     def aggregate(self, names_json: str, sizes_json: str, data, anonymise: bool = True) -> str:
         """All the files in one call."""
-        self.hr_start(anonymise)
-        added = self.hr_add(names_json, sizes_json, data)
-        return self.hr_done() if json.loads(added)["ok"] else added
+        run = json.loads(self.hr_start(anonymise))["run"]
+        added = self.hr_add(run, names_json, sizes_json, data)
+        return self.hr_done(run) if json.loads(added)["ok"] else added
 
     def hr_start(self, anonymise: bool = True) -> str:
-        self._batches = Batches(anonymise=bool(anonymise))
-        return '{"ok": true}'
+        run = self._runs + 1
+        self._runs, self._batches = run, Batches(run=run, anonymise=bool(anonymise))
+        return json.dumps({"ok": True, "run": run})
 
-    def hr_add(self, names_json: str, sizes_json: str, data) -> str:
+    def _current(self, run) -> Batches | None:
+        return self._batches if self._batches is not None and self._batches.run == run else None
+
+    def hr_add(self, run: int, names_json: str, sizes_json: str, data) -> str:
         """One batch: read and checked now, counted with the others by `hr_done` (the CLI gets the same result in
         one go: `combine` orders every file by name and content before judging duplicates)."""
-        batches = self._batches
+        batches = self._current(run)
+        if batches is None:
+            return STALE
         try:
             files, rejected, skipped = split_files(names_json, sizes_json, data)
         except InputError as err:
@@ -99,8 +114,11 @@ class HrCalls:
         batches.skipped += skipped
         return json.dumps({"ok": True, "read": len(batches.reads)})
 
-    def hr_done(self) -> str:
-        batches, self._batches = self._batches, None
+    def hr_done(self, run: int) -> str:
+        batches = self._current(run)
+        if batches is None:
+            return STALE
+        self._batches = None
         agg = combine(self.catalog, batches.reads, batches.anonymise)
         agg.rejected = sorted(agg.rejected + batches.rejected, key=lambda r: r.file)
         self._all = self._last = self._with_settings(agg)

@@ -70,7 +70,7 @@ def content_key(a) -> tuple:
     """Everything a person answered, ignoring when the file was saved: two files with the same key are copies."""
     return (a.role, tuple(sorted(a.person.items())), a.mission,
             tuple(sorted((c, x.has, x.note) for c, x in a.answers.items())),
-            tuple(sorted((c, p.priority, tuple(p.methods), p.target_date, p.goal, p.application, p.support)
+            tuple(sorted((c, p.priority, tuple(p.methods), p.target_date, p.goal, p.indicator, p.application, p.support)
                          for c, p in a.plan.items())))
 
 

@@ -14,10 +14,10 @@ from .aggregate import combine
 from .answer_messages import message_th
 from .staff_facts import PlanLine, ReadFile, Rejected, StaffFact, collector_paused, read_staff_file
 from .trend import Baseline, read_gap_csv
-from .zip_input import member_name, open_zip, read_member, zip_plan
+from .zip_input import ZipReader, member_name, open_zip, zip_plan
 
 PARALLEL_FROM = 2_000  # fewer files than this are read in this process (starting workers costs more)
-_WORK: dict = {}  # what the worker processes read (set before they are forked); each worker adds its open zips
+_WORK: dict = {}  # what the worker processes read (set before they are forked)
 
 
 def gather(inputs: list[str]) -> tuple[list[tuple], list[tuple[str, str]], list[Rejected]]:
@@ -36,17 +36,17 @@ def gather(inputs: list[str]) -> tuple[list[tuple], list[tuple[str, str]], list[
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            for entry, name, is_dir in _walk(path):
+            for entry, name, is_dir, is_file in _walk(path, skipped):
                 suffix = os.path.splitext(name)[1].lower()
-                if suffix == ".zip" and not is_dir:
+                if suffix == ".zip" and is_file:
                     add_zip(Path(entry))
                 elif suffix != ".json":
-                    if not is_dir:
+                    if is_file:
                         skipped.append((entry, "not a .json file"))
                 elif is_dir:
                     skipped.append((entry, "a folder named like a .json file"))
                 else:
-                    tasks.append((name, entry, None))
+                    tasks.append((name, entry, None))  # a broken link too: set aside as unreadable when read
         elif path.is_file() and path.suffix.lower() == ".zip":
             add_zip(path)
         elif path.exists():
@@ -58,67 +58,72 @@ def gather(inputs: list[str]) -> tuple[list[tuple], list[tuple[str, str]], list[
     return tasks, skipped, rejected
 
 
-def _walk(folder: Path) -> list[tuple[str, str, bool]]:
-    """(path, name, is a folder) for everything under `folder`, sub-folders too, in the order of
-    `sorted(folder.rglob("*"))`. `os.scandir` knows each entry's kind from the folder listing itself, and plain
-    strings skip building a Path per file: `rglob` took over a second for 100,000 files, this a fifth of it."""
+def _walk(folder: Path, skipped: list) -> list[tuple[str, str, bool, bool]]:
+    """(path, name, is a folder, is a file) for everything under `folder`, sub-folders too, in the order of
+    `sorted(folder.rglob("*"))`; a sub-folder that cannot be listed goes to `skipped` with why. `os.scandir` knows each
+    entry's kind from the folder listing itself, and plain strings skip building a Path per file: `rglob` took over a
+    second for 100,000 files, this a fifth of it."""
     found = []
     pending = [str(folder)]
     while pending:
-        with os.scandir(pending.pop()) as entries:
-            for entry in entries:
-                is_dir = entry.is_dir()
-                if is_dir or entry.is_file():
-                    found.append((entry.path, entry.name, is_dir))
-                if is_dir and not entry.is_symlink():
-                    pending.append(entry.path)
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    is_dir = entry.is_dir()
+                    found.append((entry.path, entry.name, is_dir, entry.is_file()))
+                    if is_dir and not entry.is_symlink():
+                        pending.append(entry.path)
+        except OSError as err:
+            skipped.append((current, f"a folder that cannot be read ({err.strerror})"))
     found.sort(key=lambda item: item[0].split(os.sep))
     return found
 
 
 def _read_chunk(chunk: list[tuple]) -> list[ReadFile]:
     catalog, keep_names = _WORK["catalog"], _WORK["keep_names"]
-    archives = _WORK.setdefault("archives", {})  # each zip opened once per process (its list came with the task)
+    zip_path, reader = None, None  # one zip open at a time: a task list holds each zip's members together
     out = []
-    for name, path, member in chunk:
-        if member is None:
-            try:
-                with open(path, "rb") as handle:
-                    content = handle.read()
-            except OSError as err:
-                detail_th = "ไม่มีสิทธิ์อ่านไฟล์" if isinstance(err, PermissionError) else "ระบบไฟล์แจ้งว่าอ่านไม่ได้"
-                out.append(ReadFile(name, rejected=Rejected(name, message_th("unreadable", {"detail_th": detail_th}))))
-                continue
-        else:
-            try:
-                archive = archives.get(path) or archives.setdefault(path, open(path, "rb"))
-            except OSError:
-                archive = None
-            content = read_member(archive, member) if archive is not None else Rejected(name, message_th(
-                "unreadable", {"detail_th": "ระบบไฟล์แจ้งว่าอ่านไม่ได้"}))
-            if isinstance(content, Rejected):
-                out.append(ReadFile(name, rejected=content))
-                continue
-        out.append(read_staff_file(catalog, name, content, keep_names))
+    try:
+        for name, path, member in chunk:
+            if member is None:
+                try:
+                    with open(path, "rb") as handle:
+                        content = handle.read()
+                except OSError as err:
+                    detail_th = "ไม่มีสิทธิ์อ่านไฟล์" if isinstance(err, PermissionError) else "ระบบไฟล์แจ้งว่าอ่านไม่ได้"
+                    content = Rejected(name, message_th("unreadable", {"detail_th": detail_th}))
+            else:
+                if path != zip_path:
+                    if reader is not None:
+                        reader.close()
+                    zip_path, reader = path, None
+                    try:
+                        reader = ZipReader(open(path, "rb"))
+                    except OSError:  # the zip went away since it was listed: its members are set aside
+                        pass
+                content = reader.read(member) if reader is not None else Rejected(name, message_th(
+                    "unreadable", {"detail_th": "ระบบไฟล์แจ้งว่าอ่านไม่ได้"}))
+            out.append(ReadFile(name, rejected=content) if isinstance(content, Rejected) else
+                       read_staff_file(catalog, name, content, keep_names))
+    finally:
+        if reader is not None:
+            reader.close()
     return out
 
 
 def read_all(catalog, tasks: list[tuple], keep_names: bool = False, processes: int | None = None) -> list[ReadFile]:
     """Every task read and checked; in worker processes (one per core) when there are many."""
-    _WORK.update(catalog=catalog, keep_names=keep_names, archives={})
+    _WORK.update(catalog=catalog, keep_names=keep_names)
     processes = processes or os.cpu_count() or 1
     with collector_paused():  # the forked workers inherit the pause
-        try:
-            if len(tasks) < PARALLEL_FROM or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
-                return _read_chunk(tasks)
-            # Forked workers share the catalog and the hash seed (`ReadFile.content` is a hash compared across workers).
-            size = max(200, len(tasks) // (processes * 8))
-            chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                return [from_wire(read) for part in pool.imap(_read_chunk_for_wire, chunks) for read in part]
-        finally:
-            for archive in _WORK.pop("archives").values():
-                archive.close()
+        if len(tasks) < PARALLEL_FROM or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return _read_chunk(tasks)
+        # Forked workers share the catalog and the hash seed (`ReadFile.content` is a hash compared across workers).
+        size = max(200, len(tasks) // (processes * 8))
+        chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            return [from_wire(read) for part in pool.imap(_read_chunk_for_wire, chunks) for read in part]
 
 
 def read_last_year(inputs: list[str], catalog, anonymise: bool = True):

@@ -6,7 +6,7 @@ MAX_TOTAL_BYTES uncompressed in all, or the whole zip is refused; a member large
 aside with the reason; `zipfile` never inflates a member beyond the size its header declares. Members that are not
 .json files (folders, other documents, zips inside the zip) are listed as skipped.
 
-Members are read by the `ZipInfo` records of the one listing (`read_member`): `zipfile` reads the whole list again
+Members are read by the `ZipInfo` records of the one listing (`ZipReader`): `zipfile` reads the whole list again
 each time a ZipFile is opened, which each of the CLI's worker processes would do (half a second for 100,000
 members), and spends more on opening a member than on inflating it. So stored and deflated members — what every zip
 tool writes — are read here in a few lines, with the checks `zipfile` makes (local header signature, sizes, CRC-32,
@@ -82,37 +82,61 @@ def zip_plan(archive: zipfile.ZipFile, label: str) -> tuple[list, list, list]:
 
 LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name and extra lengths at the end of 30 bytes
 LOCAL_SIGNATURE = b"PK\x03\x04"
+READ_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, OSError, EOFError, MemoryError, OverflowError)
 
 
-def read_member(handle, info: zipfile.ZipInfo) -> bytes | Rejected:
-    """One member's bytes from `handle` (the zip opened in binary mode, or its bytes in a BytesIO), or why not."""
-    try:
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            return zipfile.ZipFile(handle).read(info)
-        handle.seek(info.header_offset)
-        header = handle.read(LOCAL_HEADER.size)
-        if len(header) != LOCAL_HEADER.size or header[:4] != LOCAL_SIGNATURE:
-            raise zipfile.BadZipFile("bad local file header")
-        name_length, extra_length = LOCAL_HEADER.unpack(header)[1:]
-        handle.seek(name_length + extra_length, io.SEEK_CUR)
-        data = handle.read(info.compress_size)
-        if info.compress_type == zipfile.ZIP_DEFLATED:
-            data = zlib.decompressobj(-zlib.MAX_WBITS).decompress(data, info.file_size + 1)
-        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
-            raise zipfile.BadZipFile("size or CRC-32 differs from the zip's list")
-        return data
-    except (zipfile.BadZipFile, zlib.error, NotImplementedError, OSError, EOFError) as err:
-        return Rejected(member_name(info), message_th("unreadable", {"detail_th": f"ไฟล์ใน zip เสียหาย ({type(err).__name__})"}))
+def deflated_bound(size: int) -> int:
+    """The most bytes deflate ever needs for `size` bytes (zlib's deflateBound, rounded up generously): a member whose
+    list declares more is never read past this, whatever its header says."""
+    return size + size // 1000 + 1024
+
+
+class ZipReader:
+    """Reads members of one zip by the `ZipInfo` records of its one listing: `handle` is the zip opened in binary mode,
+    or its bytes in a BytesIO. Members in any other compression than stored or deflated go to one `zipfile.ZipFile`
+    made on first need (it reads the list again, once)."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self._other = None
+
+    def read(self, info: zipfile.ZipInfo) -> bytes | Rejected:
+        """One member's bytes, or why not."""
+        try:
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                self._other = self._other or zipfile.ZipFile(self.handle)
+                return self._other.read(info)
+            handle = self.handle
+            handle.seek(info.header_offset)
+            header = handle.read(LOCAL_HEADER.size)
+            if len(header) != LOCAL_HEADER.size or header[:4] != LOCAL_SIGNATURE:
+                raise zipfile.BadZipFile("bad local file header")
+            name_length, extra_length = LOCAL_HEADER.unpack(header)[1:]
+            handle.seek(name_length + extra_length, io.SEEK_CUR)
+            if info.compress_type == zipfile.ZIP_STORED:
+                data = handle.read(min(info.compress_size, info.file_size + 1))
+            else:
+                data = handle.read(min(info.compress_size, deflated_bound(info.file_size)))
+                data = zlib.decompressobj(-zlib.MAX_WBITS).decompress(data, info.file_size + 1)
+            if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+                raise zipfile.BadZipFile("size or CRC-32 differs from the zip's list")
+            return data
+        except READ_ERRORS as err:
+            return Rejected(member_name(info), message_th("unreadable", {
+                "detail_th": f"ไฟล์ใน zip เสียหาย ({type(err).__name__})"}))
+
+    def close(self) -> None:
+        self.handle.close()
 
 
 def zip_files(source: bytes, label: str):
     """(name, bytes) for each readable .json member of the zip's bytes, plus what was set aside and skipped: the
     browser's way in."""
     members, rejected, skipped = zip_plan(open_zip(source, label), label)
-    handle = io.BytesIO(source)
+    reader = ZipReader(io.BytesIO(source))
     files = []
     for info in members:
-        data = read_member(handle, info)
+        data = reader.read(info)
         if isinstance(data, Rejected):
             rejected.append(data)
         else:

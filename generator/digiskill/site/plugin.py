@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import jinja2
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -12,7 +14,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .browser_bundle import bundle
-from .build_cache import BuildCache
+from . import pages
+from .build_cache import BuildCache, source_of
 from .csp import write_csp
 from .kit_files import kit_path, project_catalog
 from .precompress import precompress
@@ -118,7 +121,8 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
             raise PluginError(str(err)) from err
         self.kit_pages(files, config)
         templates = self.templates_dir
-        env = self.env = template_environment([templates / "pages"], self.cache.template_bytecode())
+        env = self.env = template_environment([templates / "pages"], self.cache.template_bytecode(
+            [source_of(pages), jinja2.__version__.encode()]))
         extra = site_context(catalog, config.site_url or "", self.changelog_file, self.cache)
         for path, markdown in render_pages(catalog, env, extra, self.base_catalog).items():
             if files.get_file_from_path(path) is None:  # a hand-written page in content/ wins
@@ -154,6 +158,7 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
             log.warning("no search/search_index.json: Thai search needs the 'search' plugin")
         write_csp(Path(config.site_dir))
         precompress(Path(config.site_dir), self.cache)
+        self.cache.prune()
 
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:

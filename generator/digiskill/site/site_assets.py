@@ -1,6 +1,7 @@
 """Files the built site carries besides pages: our CSS/JS, the self-hosted Thai font, and the open-data downloads."""
 from __future__ import annotations
 
+from importlib.metadata import version
 from pathlib import Path
 
 from ..errors import DigiskillError
@@ -45,8 +46,8 @@ def data_files(catalog: Catalog, cache: BuildCache | None = None) -> dict[str, b
     if cache is None:
         xlsx = export_xlsx(catalog)
     else:
-        xlsx = cache.bytes_for("xlsx", [catalog_json, source_of(export), source_of(xlsx_writer)],
-                               lambda: export_xlsx(catalog))
+        key = [catalog_json, source_of(export), source_of(xlsx_writer), version("openpyxl").encode()]
+        xlsx = cache.bytes_for("xlsx", key, lambda: export_xlsx(catalog))
     return {
         "data/catalog.json": catalog_json,
         "data/catalog.schema.json": export_schema(),
