@@ -134,6 +134,8 @@ def test_entries_unused_for_a_month_are_pruned_and_nothing_else(tmp_path):
     pruned = cache.prune()
     assert [p.read_bytes() for p in (tmp_path / ".cache" / "qr").iterdir()] == [b"kept"] and len(pruned) == 1
     assert (wheels / "openpyxl.whl").is_file()  # what scripts/setup downloaded is never pruned
+    os.utime(next((tmp_path / ".cache" / "qr").iterdir()), (month_ago, month_ago))
+    assert cache.prune() == []  # looked for once a day at most
 
 
 def test_two_builds_writing_the_same_entry_at_once(tmp_path):

@@ -69,9 +69,16 @@ class BuildCache:
             shutil.copyfile(entry, target)
 
     def prune(self, days: int = PRUNE_DAYS) -> list[Path]:
-        """Delete entries no build has used for `days` days; returns them. Only the build cache's own kinds: `.cache/`
-        also holds what scripts/setup downloaded (browser-wheels/), which is never touched here."""
-        limit = time.time() - days * 86400
+        """Delete entries no build has used for `days` days (looked for at most once a day: listing the cache costs
+        more than the rest of a rebuild's cache work); returns them. Only the build cache's own kinds: `.cache/` also
+        holds what scripts/setup downloaded (browser-wheels/), which is never touched here."""
+        now = time.time()
+        marker = self.folder / "last-pruned"
+        if marker.is_file() and marker.stat().st_mtime > now - 86400:
+            return []
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_whole(marker, b"")
+        limit = now - days * 86400
         old = [p for kind in KINDS if (self.folder / kind).is_dir() for p in (self.folder / kind).rglob("*")
                if p.is_file() and p.stat().st_mtime < limit]
         for path in old:
