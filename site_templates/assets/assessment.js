@@ -201,22 +201,9 @@
       hint: "คำตอบของคุณยังบันทึกอยู่ และกด \"บันทึกคำตอบ (.json)\" เพื่อเก็บเป็นไฟล์ได้เสมอ", onReady: function (version) {
       ready = true;
       say("พร้อมแล้ว: สร้างไฟล์แผนได้ (Python " + version + " ทำงานในเบราว์เซอร์นี้ ไม่ส่งข้อมูลออกไป)", "ok");
-      pythonButtons(true);
       checkDraft();
       hooks.forEach(function (hook) { hook("ready"); });
-    }, onFailed: function () { pythonButtons(false); } });
-  }
-
-  /* ---- without Python: the buttons that need it say why; JSON and printing the page's own form still work ---- */
-  function pythonButtons(usable) {
-    document.getElementById("python-fallback").hidden = usable;
-    $$("[data-needs-python]").forEach(function (el) {
-      el.disabled = !usable;
-      if (usable) el.removeAttribute("aria-describedby"); else el.setAttribute("aria-describedby", "python-needed");
-      var label = el.closest("label");
-      if (label) label.classList.toggle("ds-disabled", !usable);
-    });
-    document.getElementById("python-needed").hidden = usable;
+    } });  // python-client.js switches the [data-needs-python] controls; JSON and printing the form need no Python
   }
 
   function printPlan() {

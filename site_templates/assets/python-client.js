@@ -1,9 +1,10 @@
-/* digiskill: starts the Python worker (python-worker.js) and calls it. Shared by the self-assessment and the
+/* digiskill: starts the Python worker (python-worker.js) and calls it. Shared by the self-assessment, supervisor and
    gap-analysis pages; the pages themselves hold no rules. Tests may set window.DIGISKILL_PYTHON_TIMEOUT_MS.
-   DigiskillPython.start({root, onStatus, onReady, onFailed, hint}) -> {call(name, args) -> Promise, isReady()}
-   `hint` ends every failure message with what the user can still do on that page; `onFailed(cause)` is told when
-   Python cannot start ("old-browser", "network", "missing", "type", "error"; "stalled" when nothing moved for 10 s,
-   which ready can still follow). */
+   DigiskillPython.start({root, onStatus, onReady, hint}) -> {call(name, args) -> Promise, isReady()}
+   `hint` ends every failure message with what the user can still do on that page. When Python cannot start, `root`
+   gets data-python-failed with the cause ("old-browser", "network", "missing", "type", "error"; "stalled" when
+   nothing moved for 10 s, which ready can still follow) and its `data-needs-python` controls are switched off
+   (pythonControls); when Python is ready, on. */
 (function () {
   "use strict";
   function start(options) {
@@ -28,8 +29,8 @@
       clearTimeout(timer);
       if (cause !== "stalled") { stopped = true; if (worker) worker.terminate(); }
       root.dataset.pythonFailed = cause;
+      pythonControls(root, false);
       say(failureText(cause, reason), "error");
-      if (options.onFailed) options.onFailed(cause);
     };
     var timer = null, stopped = false, stallMs = window.DIGISKILL_PYTHON_TIMEOUT_MS || 10000;
     var watch = function () {  // a stall: no step of the start-up finished for stallMs
@@ -47,6 +48,7 @@
         if (performance.mark) performance.mark("digiskill:python-ready");  // read by bench/
         root.dataset.pythonReady = "true";
         delete root.dataset.pythonFailed;
+        pythonControls(root, true);
         options.onReady(m.python);
       } else if (m.type === "progress") {
         watch();
@@ -63,6 +65,21 @@
     worker.postMessage({ type: "init", pyodideURL: new URL(root.dataset.pyodide, location.href).href,
                          catalogURL: new URL(root.dataset.catalog, location.href).href });
     return client;
+  }
+
+  /* Without Python, every control that needs it is off and says why (aria-describedby="python-needed"); the notes
+     #python-needed (why) and #python-fallback (what still works) show. With Python, the reverse. */
+  function pythonControls(root, usable) {
+    ["python-needed", "python-fallback"].forEach(function (id) {
+      var note = root.querySelector("#" + id);
+      if (note) note.hidden = usable;
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("[data-needs-python]"), function (el) {
+      el.disabled = !usable;
+      if (usable) el.removeAttribute("aria-describedby"); else el.setAttribute("aria-describedby", "python-needed");
+      var label = el.closest("label");
+      if (label) label.classList.toggle("ds-disabled", !usable);
+    });
   }
 
   function modernBrowser() {
