@@ -1,5 +1,6 @@
-"""When Python cannot start (blocked .wasm, wrong file type, a stall, an old browser) the assessment says why within
-seconds, the buttons that need Python are off and say why, and saving JSON and printing the plan still work."""
+"""When Python cannot start (blocked .wasm, wrong file type, a stall, an old browser) the assessment and the
+supervisor's page say why within seconds, the controls that need Python are off and say why, and what needs no Python
+still works: saving JSON and printing the plan; the supervisor's autosaved review, the printed plan and the blank form."""
 from __future__ import annotations
 
 import io
@@ -10,23 +11,30 @@ import time
 import pytest
 from pypdf import PdfReader
 
-from browser import open_page
+from browser import axe_violations, open_page
+from cycle_files import reviewed_year
 
 pytestmark = pytest.mark.browser
 NEEDS_PYTHON = ['button[data-action="docx"]', 'button[data-action="xlsx"]', 'button[data-action="classify"]',
                 'input[data-action="import"]']
+SUPERVISOR_NEEDS_PYTHON = ['input[data-action="open"]', 'button[data-action="docx"]', 'button[data-action="xlsx"]']
+SUPERVISOR_KEY = "digiskill.supervisor.ocsc-2561"
 
 
-def blocked_page(browser, site_url, handler, query="?role=a1", init_script=""):
-    recorded = open_page(browser, "about:blank", accept_downloads=True)
-    page = recorded.page
+def blocked_page(browser, site_url, handler, query="?role=a1", init_script="", path="assessment/", **context_options):
+    recorded = open_page(browser, "about:blank", accept_downloads=True, **context_options)
+    return recorded, open_blocked(recorded.page, site_url + path + query, handler, init_script)
+
+
+def open_blocked(page, url, handler, init_script=""):
+    """Open url with every .wasm request answered by handler; the seconds until the page said Python cannot start."""
     page.add_init_script("window.print = () => { window.printedAs = document.getElementById('ds-assessment')"
                          ".dataset.print || 'preview'; };" + init_script)
     page.route("**/*.wasm", handler)
     started = time.monotonic()
-    page.goto(site_url + "assessment/" + query)
+    page.goto(url)
     page.wait_for_function("() => document.getElementById('ds-status').dataset.kind === 'error'", timeout=15_000)
-    return recorded, time.monotonic() - started
+    return time.monotonic() - started
 
 
 def close(page):
@@ -109,3 +117,72 @@ def test_an_old_browser_is_told_so(browser, site_url):
     assert "เบราว์เซอร์นี้เก่าเกินไป" in status and "บันทึกคำตอบ (.json)" in status
     assert recorded.page.is_disabled('button[data-action="classify"]')
     close(recorded.page)
+
+
+def test_supervisor_without_python_keeps_the_review_and_points_to_paper(browser, site_url, tmp_path):
+    """The supervisor reviewed a plan yesterday (autosaved); today the .wasm is blocked: the cause is named at once,
+    opening a file and Word/Excel are off and say why, the review is kept and downloads as it was, the staff member's
+    printed plan and the blank form are pointed to; once Python can start again the review comes back."""
+    staff = {"format": "digiskill-assessment", "schema_version": 2,
+             "framework": {"id": "ocsc-2561", "data_version": "2561.1"}, "role": "A1",
+             "person": {"name": "นายทดสอบ ไม่มีเครือข่าย"}, "answers": {"DLit200": {"has": False}},
+             "plan": {"DLit200": {"priority": 1, "methods": ["classroom"]}}}
+    (tmp_path / "staff.json").write_text(json.dumps(staff, ensure_ascii=False), encoding="utf-8")
+    yesterday = open_page(browser, site_url + "supervisor/", accept_downloads=True).page
+    yesterday.wait_for_selector("#ds-supervisor[data-python-ready=true]", timeout=60_000)
+    yesterday.set_input_files('input[data-action="open"]', str(tmp_path / "staff.json"))
+    yesterday.wait_for_selector("#review-form:not([hidden])")
+    yesterday.check("#line-DLit200-decision-not_this_year")
+    yesterday.fill('textarea[name="opinion"]', "ให้เริ่มปีหน้าเมื่อมีหลักสูตร")
+    yesterday.close()
+
+    page = yesterday.context.new_page()  # the same browser profile: the same localStorage
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    seconds = open_blocked(page, site_url + "supervisor/", lambda route: route.abort())
+    assert seconds < 10, seconds
+    status = page.inner_text("#ds-status")
+    assert "เครือข่าย" in status and "ถูกปิดกั้น" in status and "ข้อ 1" in status, status
+    assert page.get_attribute("#ds-supervisor", "data-python-failed") == "network"
+    for selector in SUPERVISOR_NEEDS_PYTHON:  # off, and pointing to the note that says why
+        assert page.is_disabled(selector), selector
+        assert page.get_attribute(selector, "aria-describedby") == "python-needed"
+    assert "ds-disabled" in page.get_attribute('label:has(input[data-action="open"])', "class")
+    assert page.is_visible("#python-needed") and "ต้องใช้ระบบประมวลผล" in page.inner_text("#python-needed")
+    assert page.is_enabled('button[data-action="reset"]')  # needs no Python
+
+    kept = json.loads(page.evaluate("key => localStorage.getItem(key)", SUPERVISOR_KEY))
+    assert kept["review"]["opinion"] == "ให้เริ่มปีหน้าเมื่อมีหลักสูตร"
+    assert page.is_visible("#draft-kept") and "นายทดสอบ ไม่มีเครือข่าย" in page.inner_text("#draft-kept")
+    with page.expect_download() as info:
+        page.click('button[data-action="draft-json"]')
+    saved = json.loads(info.value.path().read_text(encoding="utf-8"))
+    assert saved == kept and saved["review"]["lines"]["DLit200"]["decision"] == "not_this_year"
+
+    for href, title in [("../assessment/", "ประเมินตนเอง"), ("../forms/idp/", "แผนพัฒนาทักษะด้านดิจิทัลรายบุคคล")]:
+        link = page.locator(f'#python-fallback a[href="{href}"]')
+        assert link.is_visible(), href
+        response = page.request.get(link.evaluate("a => a.href"))
+        assert response.ok and title in response.text(), href
+    assert [u for u in requests if not u.startswith((site_url, "data:", "blob:", "about:"))] == []
+
+    page.unroute_all(behavior="ignoreErrors")  # Python can start again: the review is back as it was left
+    page.reload()
+    page.wait_for_selector("#review-form:not([hidden])", timeout=60_000)
+    assert page.input_value('textarea[name="opinion"]') == "ให้เริ่มปีหน้าเมื่อมีหลักสูตร"
+    assert page.is_checked("#line-DLit200-decision-not_this_year")
+    assert page.is_enabled('input[data-action="open"]') and page.is_hidden("#python-needed")
+    assert page.get_attribute('input[data-action="open"]', "aria-describedby") is None
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_supervisor_without_python_passes_axe(browser, site_url, width):
+    draft = json.dumps(json.dumps(reviewed_year(), ensure_ascii=False), ensure_ascii=False)
+    recorded, _seconds = blocked_page(browser, site_url, lambda route: route.abort(), query="", path="supervisor/",
+                                      init_script=f"localStorage.setItem({json.dumps(SUPERVISOR_KEY)}, {draft});",
+                                      viewport={"width": width, "height": 900})
+    page = recorded.page
+    assert page.is_visible("#python-needed") and page.is_visible("#draft-kept")
+    assert axe_violations(page) == []
+    close(page)

@@ -1,7 +1,8 @@
 /* digiskill supervisor review: the page's thin shell. It opens a staff member's answers file (Python checks it and says
    what to show), keeps the supervisor's choices in state.review (autosaved under its own key, apart from the
    supervisor's own assessment), and asks Python for the agreed files. The review's shape (#ds-start) and every rule
-   (which lines are gaps, the agreed plan, the documents) come from Python. */
+   (which lines are gaps, the agreed plan, the documents) come from Python. Without Python (python-client.js switches
+   the data-needs-python controls off) the autosaved review is kept and can still be downloaded as it was stored. */
 (function () {
   "use strict";
   var root = document.getElementById("ds-supervisor");
@@ -26,6 +27,19 @@
   function review() {
     if (!state.review) state.review = JSON.parse(JSON.stringify(START.empty_review));
     return state.review;
+  }
+  /* The autosaved review as it was stored: Python checks and shows it once it is ready; until then (or if Python
+     cannot start) the #draft-kept note offers it for download. */
+  var draftText = null;
+  function loadDraft() {
+    try { draftText = localStorage.getItem(KEY); } catch (err) { draftText = null; }
+    var draft = null;
+    try { draft = JSON.parse(draftText); } catch (err) { draft = null; }
+    if (!draft || typeof draft !== "object" || Array.isArray(draft)) return;
+    state = draft;
+    var person = draft.person || {};
+    $("#draft-who").textContent = (person.name || "ไม่ระบุชื่อ") + (draft.role ? " · บทบาท " + draft.role : "");
+    $("#draft-kept").hidden = false;
   }
   function latestProgress() { return state.progress && state.progress.length ? state.progress[state.progress.length - 1] : null; }
 
@@ -130,7 +144,7 @@
     return python.call("review_view", [text]).then(function (reply) {
       var result = JSON.parse(reply);
       if (!result.ok) {
-        if (fromDraft) return;
+        if (fromDraft) { state = null; return; }
         return showMessage(["เปิดไฟล์ไม่ได้ ข้อมูลที่พิจารณาอยู่ไม่เปลี่ยนแปลง:"].concat(result.errors.map(function (x) { return "• " + x.message_th; })), "error");
       }
       state = result.assessment; view = result.view;
@@ -157,21 +171,20 @@
     var action = button.dataset.action;
     if (action === "reset") {
       if (!window.confirm("ล้างแผนที่กำลังพิจารณาในเครื่องนี้? (ถ้ายังไม่ได้ดาวน์โหลด .json จะหายไป)")) return;
-      localStorage.removeItem(KEY); state = null; view = null; $("#review-form").hidden = true; return;
+      localStorage.removeItem(KEY); state = null; view = null; draftText = null;
+      $("#review-form").hidden = true; $("#draft-kept").hidden = true; return;
     }
     if (!state) return showMessage("เปิดไฟล์ของบุคลากรก่อน", "error");
-    if (action === "json") return DigiskillPython.download(JSON.stringify(state, null, 1), fileName("json"), "application/json");
+    if (action === "json" || action === "draft-json") return DigiskillPython.download(JSON.stringify(state, null, 1), fileName("json"), "application/json");
     python.call(action, [JSON.stringify(state)]).then(function (bytes) {
       DigiskillPython.download(bytes, fileName(action), types[action]);
     }, function (err) { showMessage("สร้างไฟล์ไม่สำเร็จ: " + err.message, "error"); });
   });
 
+  loadDraft();
   python = DigiskillPython.start({ root: root, onStatus: say,
-    hint: "ไฟล์ของบุคลากรยังอยู่ในเครื่องนี้ ลองเปิดหน้านี้ใหม่ภายหลัง", onReady: function (version) {
+    hint: "ดูสิ่งที่ยังทำได้ในข้อ 1 ด้านล่าง", onReady: function (version) {
       say("พร้อมแล้ว (Python " + version + " ทำงานในเบราว์เซอร์นี้) เปิดไฟล์ของบุคลากรได้เลย", "ok");
-      $$("[data-action=docx], [data-action=xlsx]").forEach(function (b) { b.disabled = false; });
-      var saved = null;
-      try { saved = localStorage.getItem(KEY); } catch (err) { saved = null; }
-      if (saved) open(saved, true);
+      if (draftText) open(draftText, true);
     } });
 })();
