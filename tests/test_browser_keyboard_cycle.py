@@ -19,6 +19,9 @@ def test_supervisor_review_works_with_the_keyboard_only(browser, site_url, tmp_p
     (tmp_path / "staff.json").write_text(json.dumps(staff, ensure_ascii=False), encoding="utf-8")
     recorded = open_page(browser, site_url + "supervisor/", accept_downloads=True)
     page = recorded.page
+    # Playwright starts catching file choosers when the first listener is added; expect_file_chooser alone adds it just
+    # before the key press, which sometimes reaches the page first (no chooser, a 30 s timeout). Listen early.
+    page.on("filechooser", lambda chooser: None)
     page.wait_for_selector("#ds-supervisor[data-python-ready=true]", timeout=60_000)
 
     def tab_to(selector, limit=120):
