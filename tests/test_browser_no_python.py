@@ -186,3 +186,31 @@ def test_supervisor_without_python_passes_axe(browser, site_url, width):
     assert page.is_visible("#python-needed") and page.is_visible("#draft-kept")
     assert axe_violations(page) == []
     close(page)
+
+
+GAP_NEEDS_PYTHON = ['input[data-action="files"]', 'input[data-action="folder"]', 'input[data-action="headcount-file"]',
+                    'button[data-action="headcount"]', 'input[data-action="last-year"]']
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_gap_analysis_without_python_says_why_and_takes_no_files(browser, site_url, width):
+    """HR on a browser where Python cannot start: the cause at once, the file choosers off and saying why, the CLI
+    named as the way that still works, and files dropped anyway are refused with the reason, not left waiting."""
+    recorded, seconds = blocked_page(browser, site_url, lambda route: route.abort(), query="", path="gap-analysis/",
+                                     viewport={"width": width, "height": 900})
+    page = recorded.page
+    assert seconds < 10, seconds
+    for selector in GAP_NEEDS_PYTHON:
+        assert page.is_disabled(selector), selector
+        assert page.get_attribute(selector, "aria-describedby") == "python-needed"
+    assert page.is_visible("#python-needed") and "digiskill aggregate" in page.inner_text("#python-fallback")
+    page.evaluate("""() => {
+        const data = new DataTransfer();
+        data.items.add(new File(['{}'], 'staff-1.json', {type: 'application/json'}));
+        document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true}));
+    }""")
+    assert page.is_visible("#ds-message") and "ต้องใช้ระบบประมวลผล" in page.inner_text("#ds-message")
+    assert "จะเริ่มประมวลผลเมื่อระบบพร้อม" not in page.inner_text("#ds-status")
+    assert axe_violations(page) == []
+    assert recorded.foreign(site_url) == []
+    close(page)

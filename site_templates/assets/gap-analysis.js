@@ -128,6 +128,8 @@
     if (!files.length) return;
     if (performance.mark) performance.mark("digiskill:files-chosen");  // read by bench/
     messageBox.hidden = true;
+    var failed = root.dataset.pythonFailed;
+    if (failed && failed !== "stalled") return showMessage(document.getElementById("python-needed").textContent);  // e.g. dropped
     if (!python.isReady()) { pending = files; say("รับไฟล์แล้ว " + files.length + " ไฟล์ จะเริ่มประมวลผลเมื่อระบบพร้อม", "info"); return; }
     say("กำลังอ่านและวิเคราะห์ " + files.length + " ไฟล์ในเครื่องนี้…", "info");
     ["division", "group", "stage", "role"].forEach(function (k) { delete field(k).dataset.value; });
