@@ -45,3 +45,13 @@ def test_the_browser_wheel_holds_only_standard_library_modules():
                     if module.split(".")[0] == "openpyxl":
                         continue  # loaded lazily, from its own hash-pinned wheel
                     assert module.split(".")[0] in allowed, (member, module)
+
+
+def test_the_worker_start_up_imports_no_heavy_standard_modules():
+    """The browser compiles every module it imports from source before Python is "ready": `xml.sax.saxutils` alone
+    pulled in `urllib.request` (http, email, ssl…), a third of a second in Pyodide. Escaping uses `html.escape`."""
+    probe = ("import sys; sys.path.insert(0, {path!r}); import digiskill.core.api; "
+             "print(sorted(m for m in ('urllib.request', 'http.client', 'email', 'xml.sax', 'ssl') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe.format(path=str(ROOT / "generator"))], capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip() == "[]", result.stdout

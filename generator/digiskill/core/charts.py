@@ -5,7 +5,7 @@ hidden for privacy show as "< 5" in a grey cell.
 """
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape  # not xml.sax.saxutils: it imports urllib.request, a third of a second in the browser
 
 from .aggregate import Aggregation
 from .percent import percent

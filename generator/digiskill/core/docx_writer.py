@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from xml.sax.saxutils import escape
+from html import escape  # not xml.sax.saxutils: it imports urllib.request, a third of a second in the browser
 
 from .form_blocks import cell_text, choice_line, signoff_lines
 from .percent import percent

@@ -12,7 +12,7 @@ older Word, and a PNG drawn with zlib alone could not carry Thai labels.
 """
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape  # not xml.sax.saxutils: it imports urllib.request, a third of a second in the browser
 
 from ..model import Catalog
 from .answers import Assessment
