@@ -35,9 +35,7 @@ def test_files_given_in_many_batches_give_the_cli_result(browser, site_url, staf
     monkeypatch.chdir(ROOT)
     cli_csv = tmp_path / "cli.csv"
     assert main(["aggregate", str(staff_dir), "--out", str(cli_csv)]) == 0
-    recorded = open_page(browser, site_url + "gap-analysis/", accept_downloads=True)
-    page = recorded.page
-    page.wait_for_selector("#ds-gap[data-python-ready=true]", timeout=60_000)
+    recorded, page = ready_gap_page(browser, site_url)
     page.evaluate("document.getElementById('ds-gap').dataset.batch = '7'")
     page.set_input_files('input[data-action="files"]', sorted(str(p) for p in staff_dir.iterdir()))
     page.wait_for_selector("#results:not([hidden])", timeout=60_000)
@@ -48,6 +46,13 @@ def test_files_given_in_many_batches_give_the_cli_result(browser, site_url, staf
     assert info.value.path().read_bytes() == cli_csv.read_bytes()
     assert recorded.foreign(site_url) == []
     page.context.close()
+
+
+def ready_gap_page(browser, site_url):
+    """The gap-analysis page, once Python is ready: (the recorded page, the page)."""
+    recorded = open_page(browser, site_url + "gap-analysis/", accept_downloads=True)
+    recorded.page.wait_for_selector("#ds-gap[data-python-ready=true]", timeout=60_000)
+    return recorded, recorded.page
 
 
 def test_choosing_other_files_during_a_run_shows_only_the_new_ones(browser, site_url, staff_dir, tmp_path,
@@ -61,9 +66,7 @@ def test_choosing_other_files_during_a_run_shows_only_the_new_ones(browser, site
         (second / name.replace("staff-", "other-")).write_text(text, encoding="utf-8")
     cli_csv = tmp_path / "cli.csv"
     assert main(["aggregate", str(second), "--keep-names", "--out", str(cli_csv)]) == 0
-    recorded = open_page(browser, site_url + "gap-analysis/", accept_downloads=True)
-    page = recorded.page
-    page.wait_for_selector("#ds-gap[data-python-ready=true]", timeout=60_000)
+    recorded, page = ready_gap_page(browser, site_url)
     page.evaluate("document.getElementById('ds-gap').dataset.batch = '5'")
     page.uncheck('input[name="anonymise"]')
     page.set_input_files('input[data-action="files"]', sorted(str(p) for p in staff_dir.iterdir()))
@@ -84,9 +87,7 @@ def test_browser_and_cli_agree_exactly(browser, site_url, staff_dir, tmp_path, m
     cli_csv = tmp_path / "cli.csv"
     assert main(["aggregate", str(staff_dir), "--out", str(cli_csv)]) == 0
 
-    recorded = open_page(browser, site_url + "gap-analysis/", accept_downloads=True)
-    page = recorded.page
-    page.wait_for_selector("#ds-gap[data-python-ready=true]", timeout=60_000)
+    recorded, page = ready_gap_page(browser, site_url)
     page.set_input_files('input[data-action="files"]', sorted(str(p) for p in staff_dir.iterdir()))
     page.wait_for_selector("#results:not([hidden])", timeout=60_000)
     assert page.get_attribute("#ds-gap", "data-used") == "80"
@@ -147,9 +148,7 @@ def test_follow_up_tables_equal_the_cli_for_every_csv_and_filter(browser, site_u
                      *extra, "--out", str(out)]) == 0
         return out.read_bytes()
 
-    recorded = open_page(browser, site_url + "gap-analysis/", accept_downloads=True)
-    page = recorded.page
-    page.wait_for_selector("#ds-gap[data-python-ready=true]", timeout=60_000)
+    recorded, page = ready_gap_page(browser, site_url)
     page.click("#headcount-box summary")
     page.fill("#headcount-text", "group,division,headcount\nA,กองกลาง,8\nZ,กองคลัง,4\n")
     page.click('button[data-action="headcount"]')
@@ -192,9 +191,7 @@ def test_enrolment_list_with_names_for_one_unit(browser, site_url, catalog, tmp_
     out = tmp_path / "cli.csv"
     assert main(["aggregate", str(now), "--keep-names", "--table", "enrolment", "--unit", "DLit200", "--out",
                  str(out)]) == 0
-    recorded = open_page(browser, site_url + "gap-analysis/", accept_downloads=True)
-    page = recorded.page
-    page.wait_for_selector("#ds-gap[data-python-ready=true]", timeout=60_000)
+    recorded, page = ready_gap_page(browser, site_url)
     page.uncheck('input[name="anonymise"]')
     page.set_input_files('input[data-action="files"]', str(now))
     page.wait_for_selector("#results:not([hidden])", timeout=60_000)
