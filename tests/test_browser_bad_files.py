@@ -72,6 +72,30 @@ def test_damaged_autosave_is_reported_and_kept(browser, site_url, draft, says):
     page.context.close()
 
 
+def test_a_saved_review_python_cannot_use_is_reported_and_kept(browser, site_url):
+    """The supervisor's autosaved review breaks a rule (a priority of 500): it is not dropped in silence, the page says
+    why, keeps a copy under the storage key + ".backup" and offers it as a download."""
+    recorded = open_page(browser, site_url + "supervisor/", accept_downloads=True)
+    page = recorded.page
+    page.wait_for_selector("#ds-supervisor[data-python-ready=true]", timeout=60_000)
+    draft = json.dumps({"format": "digiskill-assessment", "schema_version": 1,
+                        "framework": {"id": "ocsc-2561", "data_version": "2561.1"}, "role": "A1", "group": "A",
+                        "stage": "developing", "answers": {"DLit100": {"has": False, "note": ""}},
+                        "plan": {"DLit100": {"priority": 500}}}, ensure_ascii=False)
+    key = "document.getElementById('ds-supervisor').dataset.storageKey"
+    page.evaluate(f"d => localStorage.setItem({key}, d)", draft)
+    page.reload()
+    page.wait_for_selector("#ds-message:not([hidden])", timeout=60_000)
+    message = page.inner_text("#ds-message")
+    assert "ใช้ต่อไม่ได้" in message and "ลำดับความสำคัญต้องอยู่ระหว่าง 1 ถึง 99 แต่พบ 500" in message, message
+    assert page.evaluate(f"() => localStorage.getItem({key} + '.backup')") == draft
+    with page.expect_download() as info:
+        page.click("#ds-message button")
+    assert info.value.path().read_text(encoding="utf-8") == draft
+    assert recorded.foreign(site_url) == []
+    page.context.close()
+
+
 def test_gap_analysis_uses_good_files_and_sets_bad_ones_aside(browser, site_url, catalog, tmp_path):
     for name, text in staff_files(catalog, 50, seed=5, extras=False):
         (tmp_path / name).write_text(text, encoding="utf-8")

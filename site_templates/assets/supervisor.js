@@ -15,9 +15,10 @@
   var python = null, state = null, view = null;
 
   function say(text, kind) { statusBox.textContent = text; statusBox.dataset.kind = kind || "info"; }
-  function showMessage(lines, kind) {
+  function showMessage(lines, kind, extra) {
     messageBox.hidden = false; messageBox.dataset.kind = kind || "error"; messageBox.textContent = "";
     [].concat(lines).forEach(function (line) { var p = document.createElement("p"); p.textContent = line; messageBox.appendChild(p); });
+    if (extra) messageBox.appendChild(extra);
   }
   function save() {
     try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (err) {
@@ -140,11 +141,21 @@
   }
 
   /* ---- open, download ---- */
+  /* A saved review Python cannot use is never dropped in silence (as on the assessment page): a copy is kept under
+     KEY.backup, downloadable from the message, which says what was wrong. */
+  function keepBackup(text, errors) {
+    try { localStorage.setItem(KEY + ".backup", text); } catch (err) { /* the download below still works */ }
+    var button = document.createElement("button");
+    button.type = "button"; button.className = "md-button"; button.textContent = "ดาวน์โหลดสำเนาที่เก็บไว้ (.json)";
+    button.addEventListener("click", function () { DigiskillPython.download(text, "digiskill-review-backup.json", "application/json"); });
+    showMessage(["สิ่งที่พิจารณาไว้ในเบราว์เซอร์นี้ใช้ต่อไม่ได้ เก็บสำเนาเดิมไว้แล้ว (ดาวน์โหลดได้จากปุ่มด้านล่าง):"].concat(
+      errors.map(function (x) { return "• " + x.message_th; })), "error", button);
+  }
   function open(text, fromDraft) {
     return python.call("review_view", [text]).then(function (reply) {
       var result = JSON.parse(reply);
       if (!result.ok) {
-        if (fromDraft) { state = null; return; }
+        if (fromDraft) { state = null; return keepBackup(text, result.errors); }
         return showMessage(["เปิดไฟล์ไม่ได้ ข้อมูลที่พิจารณาอยู่ไม่เปลี่ยนแปลง:"].concat(result.errors.map(function (x) { return "• " + x.message_th; })), "error");
       }
       state = result.assessment; view = result.view;
