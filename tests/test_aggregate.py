@@ -135,9 +135,9 @@ def test_cli_aggregate_refuses_a_missing_input(tmp_path, capsys, monkeypatch):
 
 
 def test_session_splits_the_browsers_single_buffer_back_into_files(catalog):
-    from digiskill.core.api import Session
+    from digiskill.core.hr_session import HrSession
 
-    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    session = HrSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
     contents = [text.encode("utf-8") for _name, text in SMALL]
     result = json.loads(session.aggregate(json.dumps([n for n, _t in SMALL]), json.dumps([len(c) for c in contents]),
                                           b"".join(contents), True))
@@ -165,13 +165,13 @@ def packed(files):
 def test_files_given_in_batches_count_as_in_one_call(catalog, batch):
     """The page sends files in batches (hr_start, hr_add…, hr_done); copies and a person's second file may fall in
     different batches, in any order: the result is the one call's, byte for byte."""
-    from digiskill.core.api import Session
+    from digiskill.core.hr_session import HrSession
 
     files = staff_files(catalog, 30, seed=5)
     files = files[len(files) // 2:] + files[:len(files) // 2]  # the copies come before their originals
-    whole = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    whole = HrSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
     expected = whole.aggregate(*packed(files), True)
-    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    session = HrSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
     run = json.loads(session.hr_start(True))["run"]
     for start in range(0, len(files), batch):
         assert json.loads(session.hr_add(run, *packed(files[start:start + batch])))["ok"]
@@ -182,9 +182,9 @@ def test_files_given_in_batches_count_as_in_one_call(catalog, batch):
 def test_choosing_other_files_during_a_run_ends_it(catalog):
     """The person picks other files while the first batches are still being checked: the calls of the first run that
     arrive afterwards are refused as stale, and the new run counts only its own files."""
-    from digiskill.core.api import Session
+    from digiskill.core.hr_session import HrSession
 
-    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    session = HrSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
     first, second = staff_files(catalog, 6, extras=False), staff_files(catalog, 4, seed=9, extras=False)
     old = json.loads(session.hr_start(True))["run"]
     assert json.loads(session.hr_add(old, *packed(first[:3])))["ok"]
@@ -196,9 +196,9 @@ def test_choosing_other_files_during_a_run_ends_it(catalog):
 
 
 def test_a_zip_that_cannot_be_used_stops_the_batches(catalog):
-    from digiskill.core.api import Session
+    from digiskill.core.hr_session import HrSession
 
-    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    session = HrSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
     run = json.loads(session.hr_start(True))["run"]
     assert json.loads(session.hr_add(run, *packed(staff_files(catalog, 3, extras=False))))["ok"]
     refused = json.loads(session.hr_add(run, *packed([("staff.zip", b"PK not really")])))

@@ -93,6 +93,22 @@ def test_wrong_wasm_type_is_named_at_once(browser, site_url):
     close(recorded.page)
 
 
+@pytest.mark.parametrize("missing", ["digiskill-*.whl", "catalog.json"])
+def test_a_file_missing_from_the_server_is_named(browser, site_url, missing):
+    """The core wheel and the catalog are fetched while Pyodide starts: a 404 on either is reported as a missing
+    file, with its name, not as a network failure."""
+    recorded = open_page(browser, "about:blank")
+    page = recorded.page
+    page.route("**/" + missing, lambda route: route.fulfill(status=404, body="not here"))
+    page.goto(site_url + "assessment/?role=a1")
+    page.wait_for_function("() => document.getElementById('ds-status').dataset.kind === 'error'", timeout=30_000)
+    status = page.inner_text("#ds-status")
+    assert page.get_attribute("#ds-assessment", "data-python-failed") == "missing", status
+    assert "404" in status and missing.split("-")[0] in status, status
+    assert "เซิร์ฟเวอร์ไม่มีไฟล์" in status
+    close(page)
+
+
 def test_a_stall_is_reported_and_ready_still_follows(browser, site_url):
     """A .wasm that arrives only after a long wait: the page says so after the stall time, then recovers."""
     def slow(route):

@@ -154,6 +154,14 @@ def test_session_is_what_the_worker_calls(catalog):
     assert json.loads(session.classify(json.dumps({"T": 60, "O": 40})))["group"] == "T"
 
 
+def test_each_session_offers_its_page_calls_and_no_other_page_s():
+    from digiskill.core.hr_session import HrSession
+    for session in (Session, HrSession):
+        assert all(callable(getattr(session, name, None)) for name in session.CALLS), session
+    assert "hr_add" not in Session.CALLS and "org_plan_docx" not in Session.CALLS and "preview" in Session.CALLS
+    assert {"hr_start", "hr_add", "hr_done", "org_plan_docx", "gaps_csv"} <= set(HrSession.CALLS)
+
+
 def test_cli_idp_writes_docx_and_xlsx(tmp_path, monkeypatch):
     from conftest import ROOT
     monkeypatch.chdir(ROOT)

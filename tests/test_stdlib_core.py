@@ -47,11 +47,29 @@ def test_the_browser_wheel_holds_only_standard_library_modules():
                     assert module.split(".")[0] in allowed, (member, module)
 
 
-def test_the_worker_start_up_imports_no_heavy_standard_modules():
-    """The browser compiles every module it imports from source before Python is "ready": `xml.sax.saxutils` alone
-    pulled in `urllib.request` (http, email, ssl…), a third of a second in Pyodide. Escaping uses `html.escape`."""
-    probe = ("import sys; sys.path.insert(0, {path!r}); import digiskill.core.api; "
-             "print(sorted(m for m in ('urllib.request', 'http.client', 'email', 'xml.sax', 'ssl') if m in sys.modules))")
+def imported_by(module: str) -> set[str]:
+    probe = ("import sys; sys.path.insert(0, {path!r}); before = set(sys.modules); import " + module +
+             "; print(' '.join(sorted(set(sys.modules) - before)))")
     result = subprocess.run([sys.executable, "-c", probe.format(path=str(ROOT / "generator"))], capture_output=True,
                             text=True, check=True)
-    assert result.stdout.strip() == "[]", result.stdout
+    return set(result.stdout.split())
+
+
+def test_the_worker_start_up_imports_no_heavy_standard_modules():
+    """The browser compiles every module it imports from source before Python is "ready": `xml.sax.saxutils` alone
+    pulled in `urllib.request` (http, email, ssl…), a third of a second in Pyodide, and `html` brings
+    `html.entities`, 40 ms. Escaping uses `core.markup`."""
+    heavy = {"urllib.request", "http.client", "email", "xml.sax", "ssl", "html", "html.entities"}
+    assert imported_by("digiskill.core.api") & heavy == set()
+    assert imported_by("digiskill.core.hr_session") & heavy == set()
+
+
+def test_the_staff_pages_session_leaves_the_hr_and_file_writing_modules_alone():
+    """The assessment and supervisor pages start `api.Session`: the HR modules are the gap page's (`HrSession`), and
+    the DOCX/XLSX writers load when a file is first asked for. Each module is start-up time in the browser."""
+    staff = imported_by("digiskill.core.api")
+    later = {f"digiskill.core.{name}" for name in ("hr_calls", "aggregate", "staff_facts", "zip_input", "trend",
+                                                   "coverage", "charts", "org_plan", "hr_report", "docx_writer",
+                                                   "xlsx_writer", "progress_report")}
+    assert staff & later == set()
+    assert {"digiskill.core.hr_calls", "digiskill.core.aggregate"} <= imported_by("digiskill.core.hr_session")

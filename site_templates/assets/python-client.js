@@ -4,7 +4,8 @@
    `hint` ends every failure message with what the user can still do on that page. When Python cannot start, `root`
    gets data-python-failed with the cause ("old-browser", "network", "missing", "type", "error"; "stalled" when
    nothing moved for 10 s, which ready can still follow) and its `data-needs-python` controls are switched off
-   (pythonControls); when Python is ready, on. */
+   (pythonControls); when Python is ready, on. The root's data-session ("staff" unless set; the gap analysis says "hr")
+   names the Python session the page calls. */
 (function () {
   "use strict";
   function start(options) {
@@ -63,7 +64,8 @@
       if (!ready && !stopped) failed(/module|syntax/i.test(event.message || "") ? "old-browser" : "error", event.message);
     };
     worker.postMessage({ type: "init", pyodideURL: new URL(root.dataset.pyodide, location.href).href,
-                         catalogURL: new URL(root.dataset.catalog, location.href).href });
+                         catalogURL: new URL(root.dataset.catalog, location.href).href,
+                         session: root.dataset.session || "staff" });
     return client;
   }
 
@@ -94,7 +96,8 @@
       "old-browser": "เบราว์เซอร์นี้เก่าเกินไปสำหรับระบบประมวลผล ใช้เบราว์เซอร์รุ่นใหม่ (Chrome, Edge, Firefox รุ่นปัจจุบัน)",
       "network": "โหลดระบบประมวลผลไม่ได้เพราะการเชื่อมต่อเครือข่ายขาดหรือถูกปิดกั้น" + detail +
         " ตรวจการเชื่อมต่อแล้วเปิดหน้านี้ใหม่ ถ้ายังไม่ได้ แจ้งผู้ดูแลเครือข่ายว่าไฟล์ .wasm ของเว็บไซต์นี้ถูกปิดกั้น",
-      "missing": "เซิร์ฟเวอร์ไม่มีไฟล์ของระบบประมวลผล" + detail + " แจ้งผู้ดูแลเว็บไซต์ให้คัดลอกโฟลเดอร์ assets/pyodide ให้ครบ",
+      "missing": "เซิร์ฟเวอร์ไม่มีไฟล์ของระบบประมวลผล" + detail +
+        " แจ้งผู้ดูแลเว็บไซต์ให้คัดลอกไฟล์ของเว็บไซต์ขึ้นเซิร์ฟเวอร์ให้ครบ (โฟลเดอร์ assets/pyodide และ data)",
       "type": "เซิร์ฟเวอร์ส่งไฟล์ .wasm เป็นชนิด " + (reason || "") + " แต่ต้องเป็น application/wasm ระบบประมวลผลจึงเริ่มไม่ได้ " +
         "แจ้งผู้ดูแลเว็บไซต์ (ดูหน้า \"ติดตั้งบนเซิร์ฟเวอร์\" ของเว็บไซต์นี้)",
       "stalled": "ระบบประมวลผลไม่คืบหน้ามา " + Math.round((window.DIGISKILL_PYTHON_TIMEOUT_MS || 10000) / 1000) +

@@ -22,6 +22,7 @@ pyodide.globals.set("cycle_json", cycleFile ? readFileSync(cycleFile, "utf8") : 
 const result = pyodide.runPython(`
 import base64, json, sys
 from digiskill.core.api import Session
+from digiskill.core.hr_session import HrSession
 session = Session(catalog_json)
 docx = session.docx(state_json)
 xlsx = session.xlsx(state_json)
@@ -33,7 +34,7 @@ json.dumps({"python": sys.version.split()[0], "preview": json.loads(session.prev
             "next_year": json.loads(session.next_year(state_json))["assessment"]["history"][0]["open_lines"],
             "deep": json.loads(session.check_import('{"format": "digiskill-assessment", "x": ' + "[" * 5000 + "]" * 5000 + "}")),
             "draft": json.loads(session.check_draft(json.dumps({**json.loads(state_json), "role": None, "mission": "a\x01"}))),
-            "aggregate": json.loads(session.aggregate(json.dumps(["a.json", "b.json"]), json.dumps([len(state_json.encode()), 3]),
+            "aggregate": json.loads(HrSession(catalog_json).aggregate(json.dumps(["a.json", "b.json"]), json.dumps([len(state_json.encode()), 3]),
                                                       state_json.encode() + b"[1]", True))["rejected"],
             "classify": json.loads(session.classify(json.dumps({"A": 30, "S": 70}))),
             "cycle": cycle_json and {"idp_docx": base64.b64encode(session.docx(cycle_json)).decode(),

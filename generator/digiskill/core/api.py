@@ -10,42 +10,35 @@
     session.progress_docx(state_json) / .progress_xlsx(...)  -> bytes of the progress report (latest progress review)
     session.skill_shape(state_json)          -> '{"ok": true, "charts": [{"title_th", "svg", "has_before", "rows"}]}'
     session.classify(shares_json, career)    -> '{"group": "S", "reason_th": "...", "tied": [...]}'
-    session.hr_start(anonymise), .hr_add(run, names, sizes, data)…, .hr_done(run) -> the gap analysis of many staff
-                                             files, given in batches (JSON, SVG charts); .aggregate(…) in one call
-    session.org_plan_docx() / .org_plan_xlsx() / .gaps_csv()  -> files from the last aggregation
-    HR follow-up (Org 3–5; `HrCalls`): .hr_headcount(csv_text), .hr_last_year(names, sizes, data),
-    .hr_view(filter_json) and .hr_csv(kind, unit) for the coverage, progress, trend and enrolment tables
+    session.cycle_view(state_json) / .review_view(text) / .next_year(text, fiscal_year)  -> the yearly cycle
 
-The worker calls only the names in `Session.CALLS` (it reads the list from here at start-up).
+This is the session of the staff and supervisor pages. The gap-analysis page uses `hr_session.HrSession`, which adds
+the HR calls; neither page imports what only the other needs, because every module imported is start-up time in the
+browser (bench/bench_assessment.py). For the same reason the DOCX and XLSX writers are imported on first use.
+The worker calls only the names in the session's `CALLS` (it reads the list from here at start-up).
 """
 from __future__ import annotations
 
 import json
 
 from ..model import Catalog
-from .aggregate import aggregate_csv
-from .hr_calls import HrCalls, aggregation_json  # noqa: F401 (aggregation_json: kept for callers)
 from .answers_check import ImportFileError, check_answers, parse_assessment
 from .cycle import start_next_year
 from .cycle_views import cycle_view, review_view
 from .idp import build_idp, classify_group
-from .idp_document import idp_blocks, idp_docx, idp_xlsx
-from .org_plan import org_plan_docx, org_plan_xlsx
+from .idp_document import idp_blocks
 from .preview_html import blocks_html
-from .progress_report import progress_docx, progress_xlsx
 from .shape_chart import shape_html, skill_shape_json
 
 
-class Session(HrCalls):
+class Session:
     CALLS = ("check_import", "check_draft", "preview", "docx", "xlsx", "progress_docx", "progress_xlsx", "skill_shape",
-             "classify", "org_plan_docx", "org_plan_xlsx", "gaps_csv", "cycle_view", "review_view",
-             "next_year") + HrCalls.HR_CALLS
+             "classify", "cycle_view", "review_view", "next_year")
 
     def __init__(self, catalog_json: str):
         data = json.loads(catalog_json)
         data.pop("schema_version", None)
         self.catalog = Catalog.from_dict(data)
-        self._last = None  # the last aggregation, for the downloads that follow it
 
     def _idp(self, state_json: str):
         return build_idp(self.catalog, parse_assessment(state_json, self.catalog))
@@ -95,15 +88,19 @@ class Session(HrCalls):
                            "balance": idp.balance, "balance_note_th": idp.balance_note_th}, ensure_ascii=False)
 
     def docx(self, state_json: str) -> bytes:
+        from .idp_document import idp_docx  # on first use: see the module's docstring
         return idp_docx(self._idp(state_json))
 
     def xlsx(self, state_json: str) -> bytes:
+        from .idp_document import idp_xlsx
         return idp_xlsx(self._idp(state_json))
 
     def progress_docx(self, state_json: str) -> bytes:
+        from .progress_report import progress_docx
         return progress_docx(self._idp(state_json))
 
     def progress_xlsx(self, state_json: str) -> bytes:
+        from .progress_report import progress_xlsx
         return progress_xlsx(self._idp(state_json))
 
     def skill_shape(self, state_json: str) -> str:
@@ -116,12 +113,3 @@ class Session(HrCalls):
     def classify(self, shares_json: str, career_path: str | None = None) -> str:
         return json.dumps(classify_group(self.catalog, json.loads(shares_json), career_path or None),
                           ensure_ascii=False)
-
-    def org_plan_docx(self) -> bytes:
-        return org_plan_docx(self._last)
-
-    def org_plan_xlsx(self) -> bytes:
-        return org_plan_xlsx(self._last)
-
-    def gaps_csv(self) -> bytes:
-        return aggregate_csv(self._last)

@@ -5,9 +5,8 @@ hidden for privacy show as "< 5" in a grey cell.
 """
 from __future__ import annotations
 
-from html import escape  # not xml.sax.saxutils: it imports urllib.request, a third of a second in the browser
-
 from .aggregate import Aggregation
+from .markup import escape
 from .percent import percent
 from .trend import biggest_changes
 

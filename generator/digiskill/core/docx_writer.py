@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from html import escape  # not xml.sax.saxutils: it imports urllib.request, a third of a second in the browser
 
 from .form_blocks import cell_text, choice_line, signoff_lines
+from .markup import escape
 from .percent import percent
 from .shape_chart import BEFORE_COLOUR as BEFORE, NOW_COLOUR as NOW
 

@@ -1,4 +1,4 @@
-"""The worker calls of the HR pages (gap analysis and follow-up, Org 3–5), mixed into `api.Session`.
+"""The worker calls of the HR pages (gap analysis and follow-up, Org 3–5), mixed into `hr_session.HrSession`.
 
     session.aggregate(names, sizes, data, anonymise)  -> JSON of the whole organisation (zips are unpacked here)
     session.hr_start(anonymise) -> {"run": n}; session.hr_add(n, names, sizes, data) for each batch;
@@ -44,10 +44,6 @@ def split_files(names_json: str, sizes_json: str, data) -> tuple[list, list, lis
         else:
             files.append((name, content))
     return files, rejected, skipped
-
-
-def aggregation_json(agg) -> dict:
-    return view_json(agg)
 
 
 @dataclasses.dataclass

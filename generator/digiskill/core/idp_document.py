@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import datetime
 
-from .docx_writer import render_docx
 from .form_blocks import head_blocks, provisional_footnote, sign_blocks
 from .idp import Idp
 from .percent import percent
 from .shape_chart import shape_blocks
 from .thaidate import thai_date
-from .xlsx_writer import render_xlsx
 
 HAS_TH = {True: "มี", False: "ไม่มี (ต้องพัฒนา)", None: "ยังไม่ได้ตอบ"}
 PLAN_HEADERS = ["ลำดับ", "ทักษะที่ต้องพัฒนา", "เป้าหมายการพัฒนา", "ตัวชี้วัดความสำเร็จ",
@@ -186,9 +184,11 @@ def document_properties(idp: Idp, kind: str) -> dict:
 
 def idp_docx(idp: Idp) -> bytes:
     """The IDP as Word; the CLI and the browser both call this, so their files are the same."""
+    from .docx_writer import render_docx  # on first use: the page's preview needs the blocks, not the writers
     return render_docx(idp_blocks(idp), title=f"IDP {idp.role.code}", landscape=True,
                        properties=document_properties(idp, "IDP"))
 
 
 def idp_xlsx(idp: Idp) -> bytes:
+    from .xlsx_writer import render_xlsx
     return render_xlsx(idp_blocks(idp), properties=document_properties(idp, "IDP"))

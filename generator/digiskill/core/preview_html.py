@@ -5,9 +5,8 @@ it is comes from `shape_chart` (SVG built by the core, its text escaped there).
 """
 from __future__ import annotations
 
-from html import escape
-
 from .form_blocks import cell_text, choice_line, signoff_lines
+from .markup import escape
 from .shape_chart import shape_figure
 
 SIGN_LINE = "ลงชื่อ .................... วันที่ ...................."

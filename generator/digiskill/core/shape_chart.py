@@ -12,11 +12,10 @@ older Word, and a PNG drawn with zlib alone could not carry Thai labels.
 """
 from __future__ import annotations
 
-from html import escape  # not xml.sax.saxutils: it imports urllib.request, a third of a second in the browser
-
 from ..model import Catalog
 from .answers import Assessment
 from .cycle import skill_shape
+from .markup import escape
 from .percent import percent
 
 NOW_COLOUR = "1F4E9A"  # this year: dark blue (contrast 8:1 on white)

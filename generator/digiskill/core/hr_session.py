@@ -1,0 +1,30 @@
+"""The session of the gap-analysis page (Org 3–5): the staff session plus the HR calls and the organisation plan.
+
+    session = HrSession(catalog_json)
+    session.hr_start(anonymise), .hr_add(run, names, sizes, data)…, .hr_done(run) -> the gap analysis of many staff
+                                             files, given in batches (JSON, SVG charts); .aggregate(…) in one call
+    session.org_plan_docx() / .org_plan_xlsx() / .gaps_csv()  -> files from the last aggregation
+    HR follow-up (`HrCalls`): .hr_headcount(csv_text), .hr_last_year(names, sizes, data), .hr_view(filter_json),
+    .hr_table(kind, unit) and .hr_csv(kind, unit) for the coverage, progress, trend and enrolment tables
+
+Kept apart from `api.Session` so that the staff and supervisor pages do not import the HR modules at start-up.
+"""
+from __future__ import annotations
+
+from .aggregate import aggregate_csv
+from .api import Session
+from .hr_calls import HrCalls
+from .org_plan import org_plan_docx, org_plan_xlsx
+
+
+class HrSession(HrCalls, Session):
+    CALLS = HrCalls.HR_CALLS + ("org_plan_docx", "org_plan_xlsx", "gaps_csv")
+
+    def org_plan_docx(self) -> bytes:
+        return org_plan_docx(self._last)
+
+    def org_plan_xlsx(self) -> bytes:
+        return org_plan_xlsx(self._last)
+
+    def gaps_csv(self) -> bytes:
+        return aggregate_csv(self._last)
