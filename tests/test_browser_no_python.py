@@ -109,6 +109,26 @@ def test_a_file_missing_from_the_server_is_named(browser, site_url, missing):
     close(page)
 
 
+def test_a_core_wheel_that_differs_from_the_lock_file_is_not_run(browser, site_url):
+    """The worker fetches the core wheel itself (beside Pyodide's start) and checks it against the lock file's sha256,
+    as Pyodide's loadPackage does: a stale or altered copy is refused, not run."""
+    recorded = open_page(browser, "about:blank")
+    page = recorded.page
+
+    def altered(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.body() + b"\0")
+
+    page.route("**/digiskill-*.whl", altered)
+    page.goto(site_url + "assessment/?role=a1")
+    page.wait_for_function("() => document.getElementById('ds-status').dataset.kind === 'error'", timeout=30_000)
+    assert page.get_attribute("#ds-assessment", "data-python-ready") is None
+    status = page.inner_text("#ds-status")
+    assert "digiskill-" in status and "sha256" in status, status
+    assert page.get_attribute("#ds-assessment", "data-python-failed") == "error"
+    close(page)
+
+
 def test_a_stall_is_reported_and_ready_still_follows(browser, site_url):
     """A .wasm that arrives only after a long wait: the page says so after the stall time, then recovers."""
     def slow(route):

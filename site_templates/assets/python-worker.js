@@ -42,13 +42,25 @@ function causeOf(err) {
   return [/fetch|network|load|import/i.test(text) ? "network" : "error", text];
 }
 
-/* A file's body, fetched now and awaited later; a failed fetch says which file and why (as loadPyodide's do). */
-function fetchBody(url, read) {
+/* A file's body, fetched now and awaited later; a failed fetch says which file and why (as loadPyodide's do).
+   `sha256` (hex, from the lock file) is checked by the browser (subresource integrity), as loadPackage would. */
+function fetchBody(url, read, sha256) {
   const name = url.split("/").pop();
-  return fetch(url).then(function (response) {
+  const integrity = sha256 ? "sha256-" + btoa(sha256.match(/../g).map(function (h) {
+    return String.fromCharCode(parseInt(h, 16));
+  }).join("")) : undefined;
+  return fetch(url, { integrity: integrity }).then(function (response) {
     if (!response.ok) throw new Error("HTTP " + response.status + ": " + name);
     return read(response);
-  }, function (err) { throw new Error("fetch " + name + ": " + String(err && err.message || err)); });
+  }, function (err) {
+    const why = "fetch " + name + ": " + String(err && err.message || err);
+    if (!integrity) throw new Error(why);
+    // The browser gives one error for "not there" and "not the same bytes": ask the server which it was.
+    return fetch(url, { method: "HEAD", cache: "no-store" }).then(function (head) {
+      throw new Error(head.ok ? name + " is not the file pyodide-lock.json names (its sha256 differs)"
+                              : "HTTP " + head.status + ": " + name);
+    }, function () { throw new Error(why); });
+  });
 }
 
 async function init(message) {
@@ -56,7 +68,8 @@ async function init(message) {
   checkWasm(base + "pyodide.asm.wasm");
   const lock = fetchBody(base + "pyodide-lock.json", function (r) { return r.json(); });
   const coreWheel = lock.then(function (l) {
-    return fetchBody(base + l.packages.digiskill.file_name, function (r) { return r.arrayBuffer(); });
+    const core = l.packages.digiskill;
+    return fetchBody(base + core.file_name, function (r) { return r.arrayBuffer(); }, core.sha256);
   });
   const catalog = fetchBody(message.catalogURL, function (r) { return r.text(); });
   [coreWheel, catalog].forEach(function (p) { p.catch(function () {}); });  // awaited below; no unhandled warning
