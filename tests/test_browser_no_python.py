@@ -93,12 +93,14 @@ def test_wrong_wasm_type_is_named_at_once(browser, site_url):
     close(recorded.page)
 
 
-@pytest.mark.parametrize("missing", ["digiskill-*.whl", "catalog.json"])
+@pytest.mark.parametrize("missing", ["digiskill-*.whl", "catalog.json", "pyodide-lock.json"])
 def test_a_file_missing_from_the_server_is_named(browser, site_url, missing):
-    """The core wheel and the catalog are fetched while Pyodide starts: a 404 on either is reported as a missing
-    file, with its name, not as a network failure."""
+    """The lock file, the core wheel and the catalog are fetched while Pyodide starts: a 404 on any of them is reported
+    at once as a missing file, with its name, not as a network failure, and without waiting for Pyodide (here its
+    WebAssembly never arrives, so only an early report can name the file)."""
     recorded = open_page(browser, "about:blank")
     page = recorded.page
+    page.route("**/*.wasm", lambda route: None)  # held: Pyodide's start never ends
     page.route("**/" + missing, lambda route: route.fulfill(status=404, body="not here"))
     page.goto(site_url + "assessment/?role=a1")
     page.wait_for_function("() => document.getElementById('ds-status').dataset.kind === 'error'", timeout=30_000)
@@ -124,8 +126,23 @@ def test_a_core_wheel_that_differs_from_the_lock_file_is_not_run(browser, site_u
     page.wait_for_function("() => document.getElementById('ds-status').dataset.kind === 'error'", timeout=30_000)
     assert page.get_attribute("#ds-assessment", "data-python-ready") is None
     status = page.inner_text("#ds-status")
-    assert "digiskill-" in status and "sha256" in status, status
-    assert page.get_attribute("#ds-assessment", "data-python-failed") == "error"
+    assert "digiskill-" in status and "sha256" in status and "ชุดล่าสุด" in status, status
+    assert page.get_attribute("#ds-assessment", "data-python-failed") == "mismatch"
+    close(page)
+
+
+def test_a_page_naming_an_unknown_session_is_refused_not_given_another(browser, site_url):
+    """The worker starts the Python session the page names (data-session); a name it does not know is an error, not
+    the staff session in its place (whose calls the page would then find refused one by one)."""
+    recorded = open_page(browser, "about:blank")
+    page = recorded.page
+    page.add_init_script("new MutationObserver(function () { var root = document.getElementById('ds-gap');"
+                         " if (root) root.dataset.session = 'constructor'; })"
+                         ".observe(document, { childList: true, subtree: true });")
+    page.goto(site_url + "gap-analysis/")
+    page.wait_for_function("() => document.getElementById('ds-status').dataset.kind === 'error'", timeout=60_000)
+    assert page.get_attribute("#ds-gap", "data-python-failed") == "error"
+    assert "unknown session: constructor" in page.inner_text("#ds-status")
     close(page)
 
 

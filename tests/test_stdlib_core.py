@@ -72,4 +72,6 @@ def test_the_staff_pages_session_leaves_the_hr_and_file_writing_modules_alone():
                                                    "coverage", "charts", "org_plan", "hr_report", "docx_writer",
                                                    "xlsx_writer", "progress_report")}
     assert staff & later == set()
-    assert {"digiskill.core.hr_calls", "digiskill.core.aggregate"} <= imported_by("digiskill.core.hr_session")
+    hr = imported_by("digiskill.core.hr_session")
+    assert {"digiskill.core.hr_calls", "digiskill.core.aggregate"} <= hr
+    assert hr & {"digiskill.core.org_plan", "digiskill.core.docx_writer", "digiskill.core.xlsx_writer"} == set()

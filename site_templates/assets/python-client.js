@@ -2,8 +2,8 @@
    gap-analysis pages; the pages themselves hold no rules. Tests may set window.DIGISKILL_PYTHON_TIMEOUT_MS.
    DigiskillPython.start({root, onStatus, onReady, hint}) -> {call(name, args) -> Promise, isReady()}
    `hint` ends every failure message with what the user can still do on that page. When Python cannot start, `root`
-   gets data-python-failed with the cause ("old-browser", "network", "missing", "type", "error"; "stalled" when
-   nothing moved for 10 s, which ready can still follow) and its `data-needs-python` controls are switched off
+   gets data-python-failed with the cause ("old-browser", "network", "missing", "mismatch", "type", "error";
+   "stalled" when nothing moved for 10 s, which ready can still follow) and its `data-needs-python` controls are switched off
    (pythonControls); when Python is ready, on. The root's data-session ("staff" unless set; the gap analysis says "hr")
    names the Python session the page calls. */
 (function () {
@@ -98,6 +98,8 @@
         " ตรวจการเชื่อมต่อแล้วเปิดหน้านี้ใหม่ ถ้ายังไม่ได้ แจ้งผู้ดูแลเครือข่ายว่าไฟล์ .wasm ของเว็บไซต์นี้ถูกปิดกั้น",
       "missing": "เซิร์ฟเวอร์ไม่มีไฟล์ของระบบประมวลผล" + detail +
         " แจ้งผู้ดูแลเว็บไซต์ให้คัดลอกไฟล์ของเว็บไซต์ขึ้นเซิร์ฟเวอร์ให้ครบ (โฟลเดอร์ assets/pyodide และ data)",
+      "mismatch": "ไฟล์ของระบบประมวลผลบนเซิร์ฟเวอร์มาจากการสร้างเว็บไซต์คนละครั้งกัน" + detail +
+        " แจ้งผู้ดูแลเว็บไซต์ให้คัดลอกไฟล์ของเว็บไซต์ชุดล่าสุดขึ้นเซิร์ฟเวอร์ใหม่ทั้งชุด",
       "type": "เซิร์ฟเวอร์ส่งไฟล์ .wasm เป็นชนิด " + (reason || "") + " แต่ต้องเป็น application/wasm ระบบประมวลผลจึงเริ่มไม่ได้ " +
         "แจ้งผู้ดูแลเว็บไซต์ (ดูหน้า \"ติดตั้งบนเซิร์ฟเวอร์\" ของเว็บไซต์นี้)",
       "stalled": "ระบบประมวลผลไม่คืบหน้ามา " + Math.round((window.DIGISKILL_PYTHON_TIMEOUT_MS || 10000) / 1000) +

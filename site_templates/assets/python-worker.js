@@ -10,9 +10,10 @@
    Out: {type: "progress", step} | {type: "ready", python} | {type: "failed", cause, reason}
         | {id, ok: true, result} | {id, ok: false, error}
    `cause` of a failure: "network" (a file could not be fetched), "missing" (the server answered 4xx/5xx),
+   "mismatch" (the core wheel is not the one the lock file names: files of two builds on the server),
    "type" (the server sends .wasm with the wrong file type, which makes Pyodide hang), "error" (anything else). */
 let pyodide = null, session = null, failed = false, openpyxl = null, allowed = new Set();
-const NEEDS_OPENPYXL = new Set(["xlsx", "org_plan_xlsx"]);
+const NEEDS_OPENPYXL = new Set(["xlsx", "progress_xlsx", "org_plan_xlsx"]);
 const SESSIONS = { staff: "from digiskill.core.api import Session",
                    hr: "from digiskill.core.hr_session import HrSession as Session" };
 const OPENPYXL_DELAY_MS = 1500;  // after the first preview, while the person is still reading or answering
@@ -36,9 +37,11 @@ async function checkWasm(url) {
   if (type !== "application/wasm") fail("type", type || "(none)");
 }
 
+const MISMATCH = "mismatch: ";
 function causeOf(err) {
   const text = String(err && err.message || err);
   if (/^HTTP [45]\d\d/.test(text)) return ["missing", text];
+  if (text.startsWith(MISMATCH)) return ["mismatch", text.slice(MISMATCH.length)];
   return [/fetch|network|load|import/i.test(text) ? "network" : "error", text];
 }
 
@@ -55,11 +58,17 @@ function fetchBody(url, read, sha256) {
   }, function (err) {
     const why = "fetch " + name + ": " + String(err && err.message || err);
     if (!integrity) throw new Error(why);
-    // The browser gives one error for "not there" and "not the same bytes": ask the server which it was.
-    return fetch(url, { method: "HEAD", cache: "no-store" }).then(function (head) {
-      throw new Error(head.ok ? name + " is not the file pyodide-lock.json names (its sha256 differs)"
-                              : "HTTP " + head.status + ": " + name);
-    }, function () { throw new Error(why); });
+    // The browser gives one error for "not there", "not the same bytes" and a dropped connection. Try once more past
+    // the browser's cache (an old copy of the same file name), then ask the server which it was.
+    return fetch(url, { integrity: integrity, cache: "reload" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status + ": " + name);
+      return read(response);
+    }, function () {
+      return fetch(url, { method: "HEAD", cache: "no-store" }).then(function (head) {
+        throw new Error(head.ok ? MISMATCH + name + " is not the file pyodide-lock.json names (its sha256 differs)"
+                                : "HTTP " + head.status + ": " + name);
+      }, function () { throw new Error(why); });
+    });
   });
 }
 
@@ -72,7 +81,8 @@ async function init(message) {
     return fetchBody(base + core.file_name, function (r) { return r.arrayBuffer(); }, core.sha256);
   });
   const catalog = fetchBody(message.catalogURL, function (r) { return r.text(); });
-  [coreWheel, catalog].forEach(function (p) { p.catch(function () {}); });  // awaited below; no unhandled warning
+  // A file that cannot be had is reported at once, not after Pyodide's start (fail() reports only the first failure).
+  [lock, coreWheel, catalog].forEach(function (p) { p.catch(function (err) { fail(...causeOf(err)); }); });
   try {
     const { loadPyodide } = await import(base + "pyodide.mjs");
     self.postMessage({ type: "progress", step: "runtime" });
@@ -80,8 +90,12 @@ async function init(message) {
     self.postMessage({ type: "progress", step: "python" });
     pyodide.unpackArchive(await coreWheel, "wheel",
                           { extractDir: pyodide.runPython("import site; site.getsitepackages()[0]") });
+    pyodide.runPython("import importlib; importlib.invalidate_caches()");  // as loadPackage does after installing
     pyodide.globals.set("catalog_json", await catalog);
-    const imports = SESSIONS[message.session] || SESSIONS.staff;
+    if (!Object.prototype.hasOwnProperty.call(SESSIONS, message.session)) {
+      return fail("error", "unknown session: " + String(message.session));
+    }
+    const imports = SESSIONS[message.session];
     session = pyodide.runPython(imports + "\nSession(catalog_json)");
     allowed = new Set(pyodide.runPython(imports + "\nlist(Session.CALLS)").toJs());
     self.postMessage({ type: "ready", python: pyodide.runPython("import sys; sys.version.split()[0]") });

@@ -15,7 +15,7 @@
 This is the session of the staff and supervisor pages. The gap-analysis page uses `hr_session.HrSession`, which adds
 the HR calls; neither page imports what only the other needs, because every module imported is start-up time in the
 browser (bench/bench_assessment.py). For the same reason the DOCX and XLSX writers are imported on first use.
-The worker calls only the names in the session's `CALLS` (it reads the list from here at start-up).
+The worker calls only the names in the `CALLS` of the session the page names (it reads the list at start-up).
 """
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The session of the gap-analysis page (Org 3–5): the staff session plus the HR calls and the organisation plan.
+"""The session of the gap-analysis page (Org 3–5): the HR calls and the organisation plan. It reads the catalog as
+`api.Session` does, but the page may call only its own `CALLS` (no staff calls such as `preview`).
 
     session = HrSession(catalog_json)
     session.hr_start(anonymise), .hr_add(run, names, sizes, data)…, .hr_done(run) -> the gap analysis of many staff
@@ -7,23 +8,25 @@
     HR follow-up (`HrCalls`): .hr_headcount(csv_text), .hr_last_year(names, sizes, data), .hr_view(filter_json),
     .hr_table(kind, unit) and .hr_csv(kind, unit) for the coverage, progress, trend and enrolment tables
 
-Kept apart from `api.Session` so that the staff and supervisor pages do not import the HR modules at start-up.
+Kept apart from `api.Session` so that the staff and supervisor pages do not import the HR modules at start-up; the
+organisation plan's DOCX/XLSX writers load on first use here too.
 """
 from __future__ import annotations
 
 from .aggregate import aggregate_csv
 from .api import Session
 from .hr_calls import HrCalls
-from .org_plan import org_plan_docx, org_plan_xlsx
 
 
 class HrSession(HrCalls, Session):
     CALLS = HrCalls.HR_CALLS + ("org_plan_docx", "org_plan_xlsx", "gaps_csv")
 
     def org_plan_docx(self) -> bytes:
+        from .org_plan import org_plan_docx  # on first use: see the module's docstring
         return org_plan_docx(self._last)
 
     def org_plan_xlsx(self) -> bytes:
+        from .org_plan import org_plan_xlsx
         return org_plan_xlsx(self._last)
 
     def gaps_csv(self) -> bytes:

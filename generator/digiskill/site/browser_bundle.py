@@ -3,8 +3,9 @@
 - the Pyodide runtime files, copied from the npm package pinned in package.json;
 - pure-Python wheels (openpyxl, et_xmlfile) downloaded with pinned hashes by scripts/setup;
 - our own standard-library core as a wheel built here (`digiskill` with model, errors and core/ only);
-- a Pyodide lock file listing exactly those three packages with their sha256, so `loadPyodide({packages})` installs
-  them by name from the site's own folder.
+- a Pyodide lock file listing exactly those three packages with their sha256. The worker fetches our core wheel itself
+  while Pyodide starts (checked against this sha256) and unpacks it; openpyxl is installed by name with
+  `loadPackage`, from the site's own folder, when an XLSX is first needed.
 """
 from __future__ import annotations
 
