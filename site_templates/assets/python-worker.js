@@ -52,18 +52,16 @@ function fetchBody(url, read, sha256) {
   const integrity = sha256 ? "sha256-" + btoa(sha256.match(/../g).map(function (h) {
     return String.fromCharCode(parseInt(h, 16));
   }).join("")) : undefined;
-  return fetch(url, { integrity: integrity }).then(function (response) {
+  const body = function (response) {
     if (!response.ok) throw new Error("HTTP " + response.status + ": " + name);
     return read(response);
-  }, function (err) {
+  };
+  return fetch(url, { integrity: integrity }).then(body, function (err) {
     const why = "fetch " + name + ": " + String(err && err.message || err);
     if (!integrity) throw new Error(why);
     // The browser gives one error for "not there", "not the same bytes" and a dropped connection. Try once more past
     // the browser's cache (an old copy of the same file name), then ask the server which it was.
-    return fetch(url, { integrity: integrity, cache: "reload" }).then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status + ": " + name);
-      return read(response);
-    }, function () {
+    return fetch(url, { integrity: integrity, cache: "reload" }).then(body, function () {
       return fetch(url, { method: "HEAD", cache: "no-store" }).then(function (head) {
         throw new Error(head.ok ? MISMATCH + name + " is not the file pyodide-lock.json names (its sha256 differs)"
                                 : "HTTP " + head.status + ": " + name);
