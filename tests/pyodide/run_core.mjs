@@ -10,12 +10,18 @@ const require = createRequire(import.meta.url);
 const { loadPyodide } = require(path.resolve(process.cwd(), "node_modules/pyodide/pyodide.js"));
 const [bundleDir, catalogFile, assessmentFile, cycleFile] = process.argv.slice(2);
 
+// Installed as the site's worker does (python-worker.js): the lock file handed to loadPyodide, our core wheel
+// unpacked into site-packages, openpyxl by name from the lock file.
+const lock = JSON.parse(readFileSync(path.join(bundleDir, "pyodide-lock.json"), "utf8"));
 const pyodide = await loadPyodide({
   indexURL: path.resolve(process.cwd(), "node_modules/pyodide") + "/",
-  lockFileURL: path.join(bundleDir, "pyodide-lock.json"),
+  lockFileContents: lock,
   packageBaseUrl: bundleDir + "/",
-  packages: ["digiskill", "openpyxl"],
 });
+pyodide.unpackArchive(new Uint8Array(readFileSync(path.join(bundleDir, lock.packages.digiskill.file_name))), "wheel",
+                      { extractDir: pyodide.runPython("import site; site.getsitepackages()[0]") });
+pyodide.runPython("import importlib; importlib.invalidate_caches()");
+await pyodide.loadPackage(["openpyxl"]);
 pyodide.globals.set("catalog_json", readFileSync(catalogFile, "utf8"));
 pyodide.globals.set("state_json", readFileSync(assessmentFile, "utf8"));
 pyodide.globals.set("cycle_json", cycleFile ? readFileSync(cycleFile, "utf8") : null);
