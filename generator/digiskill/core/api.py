@@ -26,7 +26,7 @@ from .answers_check import ImportFileError, check_answers, parse_assessment
 from .cycle import start_next_year
 from .cycle_views import cycle_view, review_view
 from .idp import build_idp, classify_group
-from .idp_document import idp_blocks
+from .idp_document import idp_blocks, idp_docx, idp_xlsx
 from .preview_html import blocks_html
 from .shape_chart import shape_html, skill_shape_json
 
@@ -88,15 +88,13 @@ class Session:
                            "balance": idp.balance, "balance_note_th": idp.balance_note_th}, ensure_ascii=False)
 
     def docx(self, state_json: str) -> bytes:
-        from .idp_document import idp_docx  # on first use: see the module's docstring
         return idp_docx(self._idp(state_json))
 
     def xlsx(self, state_json: str) -> bytes:
-        from .idp_document import idp_xlsx
         return idp_xlsx(self._idp(state_json))
 
     def progress_docx(self, state_json: str) -> bytes:
-        from .progress_report import progress_docx
+        from .progress_report import progress_docx  # on first use: see the module's docstring
         return progress_docx(self._idp(state_json))
 
     def progress_xlsx(self, state_json: str) -> bytes:
