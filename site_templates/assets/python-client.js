@@ -5,7 +5,8 @@
    gets data-python-failed with the cause ("old-browser", "network", "missing", "mismatch", "type", "error";
    "stalled" when nothing moved for 10 s, which ready can still follow) and its `data-needs-python` controls are switched off
    (pythonControls); when Python is ready, on. The root's data-session ("staff" unless set; the gap analysis says "hr")
-   names the Python session the page calls. */
+   names the Python session the page calls. When Python is ready, has failed or has stalled, the document gets the
+   event "digiskill:python-settled". */
 (function () {
   "use strict";
   function start(options) {
@@ -32,6 +33,7 @@
       root.dataset.pythonFailed = cause;
       pythonControls(root, false);
       say(failureText(cause, reason), "error");
+      settled();
     };
     var timer = null, stopped = false, stallMs = window.DIGISKILL_PYTHON_TIMEOUT_MS || 10000;
     var watch = function () {  // a stall: no step of the start-up finished for stallMs
@@ -50,6 +52,7 @@
         root.dataset.pythonReady = "true";
         delete root.dataset.pythonFailed;
         pythonControls(root, true);
+        settled();
         options.onReady(m.python);
       } else if (m.type === "progress") {
         watch();
@@ -67,6 +70,11 @@
                          catalogURL: new URL(root.dataset.catalog, location.href).href,
                          session: root.dataset.session || "staff" });
     return client;
+  }
+
+  /* Python is ready, or has failed or stalled: what waited for it may go (search-after-python.js). */
+  function settled() {
+    document.dispatchEvent(new Event("digiskill:python-settled"));
   }
 
   /* Without Python, every control that needs it is off and says why (aria-describedby="python-needed"); the notes

@@ -86,9 +86,7 @@ async function init(message) {
     self.postMessage({ type: "progress", step: "runtime" });
     pyodide = await loadPyodide({ indexURL: base, lockFileContents: lock, packageBaseUrl: base });
     self.postMessage({ type: "progress", step: "python" });
-    pyodide.unpackArchive(await coreWheel, "wheel",
-                          { extractDir: pyodide.runPython("import site; site.getsitepackages()[0]") });
-    pyodide.runPython("import importlib; importlib.invalidate_caches()");  // as loadPackage does after installing
+    installCore(await coreWheel);
     pyodide.globals.set("catalog_json", await catalog);
     if (!Object.prototype.hasOwnProperty.call(SESSIONS, message.session)) {
       return fail("error", "unknown session: " + String(message.session));
@@ -101,6 +99,15 @@ async function init(message) {
   } catch (err) {
     fail(...causeOf(err));
   }
+}
+
+/* Our core wheel, unpacked into site-packages. Then only that folder's import finder forgets its listing:
+   importlib.invalidate_caches(), which loadPackage calls, also imports importlib.metadata and email (40 ms). */
+function installCore(wheel) {
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  pyodide.runPython("import sys\nfinder = sys.path_importer_cache.get(" + JSON.stringify(sitePackages) + ")\n" +
+                    "if finder is not None: finder.invalidate_caches()\ndel finder");
 }
 
 function loadOpenpyxl() {  // once; a failed background load is tried again when an XLSX is asked for

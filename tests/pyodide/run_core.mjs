@@ -18,9 +18,11 @@ const pyodide = await loadPyodide({
   lockFileContents: lock,
   packageBaseUrl: bundleDir + "/",
 });
+const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
 pyodide.unpackArchive(new Uint8Array(readFileSync(path.join(bundleDir, lock.packages.digiskill.file_name))), "wheel",
-                      { extractDir: pyodide.runPython("import site; site.getsitepackages()[0]") });
-pyodide.runPython("import importlib; importlib.invalidate_caches()");
+                      { extractDir: sitePackages });
+pyodide.runPython("import sys\nfinder = sys.path_importer_cache.get(" + JSON.stringify(sitePackages) + ")\n" +
+                  "if finder is not None: finder.invalidate_caches()\ndel finder");
 await pyodide.loadPackage(["openpyxl"]);
 pyodide.globals.set("catalog_json", readFileSync(catalogFile, "utf8"));
 pyodide.globals.set("state_json", readFileSync(assessmentFile, "utf8"));
