@@ -35,6 +35,7 @@ from digiskill.catalog.export import export_json  # noqa: E402
 from digiskill.catalog.loader import load_catalog  # noqa: E402
 from digiskill.site.static_server import serve_in_background  # noqa: E402
 
+PYTHON_READY = "() => document.getElementById('ds-assessment').dataset.pythonReady === 'true'"
 RUNS = 9  # the machine's noise is ±10% per run, more on two busy cores; medians of 9
 BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare Pyodide</title><script>
 const worker = new Worker("bare-worker.js", {type: "module"});
@@ -68,14 +69,13 @@ def floor_page(site: Path) -> None:
 
 
 def marks_ms(browser, url: str) -> dict[str, float]:
-    """Open url in a new context (cold cache), wait until the page says Python is ready; its performance marks and
-    load time. Nothing listens to the page's requests here: reading each response would take processor time from the
+    """Open url in a new context (cold cache), wait until the page says Python is ready; its performance marks
+    ({name: ms from navigation start}). Nothing listens to the page's requests here: reading each response would take processor time from the
     start-up being timed (the 9.6 MB .wasm alone is copied to this process once more)."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function("() => document.getElementById('ds-assessment').dataset.pythonReady === 'true'",
-                           timeout=120_000)
+    page.wait_for_function(PYTHON_READY, timeout=120_000)
     marks = page.evaluate("() => Object.fromEntries(performance.getEntriesByType('mark')"
                           ".map(m => [m.name, m.startTime]))")
     context.close()
@@ -112,8 +112,7 @@ def page_bytes(browser, url: str, python: bool) -> tuple[int, int]:
     page.on("requestfinished", lambda request: full.append(full_size(request)))
     page.goto(url)
     if python:
-        page.wait_for_function("() => document.getElementById('ds-assessment').dataset.pythonReady === 'true'",
-                               timeout=120_000)
+        page.wait_for_function(PYTHON_READY, timeout=120_000)
     page.wait_for_load_state("networkidle")
     context.close()
     return sum(sizes), sum(full)
@@ -127,8 +126,7 @@ def files_seconds(browser, url: str, state: dict) -> float:
     page.evaluate("(state) => localStorage.setItem(document.getElementById('ds-assessment').dataset.storageKey, "
                   "JSON.stringify(state))", state)
     page.reload()
-    page.wait_for_function("() => document.getElementById('ds-assessment').dataset.pythonReady === 'true'",
-                           timeout=120_000)
+    page.wait_for_function(PYTHON_READY, timeout=120_000)
     page.wait_for_timeout(3000)  # as a person would read or answer; openpyxl loads meanwhile
     for action in ("docx", "xlsx"):
         with page.expect_download():
