@@ -35,8 +35,10 @@ from digiskill.catalog.export import export_json  # noqa: E402
 from digiskill.catalog.loader import load_catalog  # noqa: E402
 from digiskill.site.static_server import serve_in_background  # noqa: E402
 
-PYTHON_READY = "() => document.getElementById('ds-assessment').dataset.pythonReady === 'true'"
-RUNS = 9  # the machine's noise is ±10% per run, more on two busy cores; medians of 9
+# Waited for as the bare start's page is (wait_for_selector): Playwright's wait_for_function polls on every animation
+# frame, which keeps the page drawing 60 frames a second on the same two cores while Pyodide starts.
+PYTHON_READY = "#ds-assessment[data-python-ready=true]"
+RUNS = 15  # one run varies by ±10% (more on two busy cores): medians of 15 keep the ratios within a few per cent
 BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare Pyodide</title><script>
 const worker = new Worker("bare-worker.js", {type: "module"});
 worker.onmessage = () => { performance.mark("bare:python-ready"); document.body.dataset.ready = "true"; };
@@ -75,7 +77,7 @@ def marks_ms(browser, url: str) -> dict[str, float]:
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function(PYTHON_READY, timeout=120_000)
+    page.wait_for_selector(PYTHON_READY, state="attached", timeout=120_000)
     marks = page.evaluate("() => Object.fromEntries(performance.getEntriesByType('mark')"
                           ".map(m => [m.name, m.startTime]))")
     context.close()
@@ -112,7 +114,7 @@ def page_bytes(browser, url: str, python: bool) -> tuple[int, int]:
     page.on("requestfinished", lambda request: full.append(full_size(request)))
     page.goto(url)
     if python:
-        page.wait_for_function(PYTHON_READY, timeout=120_000)
+        page.wait_for_selector(PYTHON_READY, state="attached", timeout=120_000)
     page.wait_for_load_state("networkidle")
     context.close()
     return sum(sizes), sum(full)
@@ -126,7 +128,7 @@ def files_seconds(browser, url: str, state: dict) -> float:
     page.evaluate("(state) => localStorage.setItem(document.getElementById('ds-assessment').dataset.storageKey, "
                   "JSON.stringify(state))", state)
     page.reload()
-    page.wait_for_function(PYTHON_READY, timeout=120_000)
+    page.wait_for_selector(PYTHON_READY, state="attached", timeout=120_000)
     page.wait_for_timeout(3000)  # as a person would read or answer; openpyxl loads meanwhile
     for action in ("docx", "xlsx"):
         with page.expect_download():

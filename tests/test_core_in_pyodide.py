@@ -38,6 +38,11 @@ def test_core_runs_in_pyodide_from_the_sites_own_bundle(tmp_path, catalog):
     assert result.returncode == 0, result.stderr[-2000:]
     out = json.loads(result.stdout.strip().splitlines()[-1])
     assert out["python"].startswith("3.14")
+    # the staff session's start-up imports none of what only a download, an HR call or nothing at all needs
+    needless = {"openpyxl", "importlib.metadata", "email", "html.entities",
+                "digiskill.core.docx_writer", "digiskill.core.xlsx_writer", "digiskill.core.progress_report",
+                "digiskill.core.hr_session", "digiskill.core.aggregate"}
+    assert needless & set(out["start_modules"]) == set()
     assert out["preview"]["counts"]["gaps"] == 3
     html = out["preview"]["html"]
     assert "<tr><td>1</td><td>DS300" in html and "<td>31 มีนาคม 2570</td>" in html  # priority 1 first

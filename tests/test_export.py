@@ -104,6 +104,24 @@ def test_failed_export_leaves_no_file(tmp_path, monkeypatch):
     assert not missing_dir.exists()
 
 
+def test_an_export_that_fails_while_writing_says_why_and_leaves_nothing(tmp_path, monkeypatch, capsys):
+    """A full disk: the message names the file and the cause (exit 2, not a traceback), and no part file stays."""
+    import errno
+    import os
+
+    monkeypatch.chdir(ROOT)
+
+    def full_disk(src, dst):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    out = tmp_path / "out.json"
+    assert main(["export", "--format", "json", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(out) in err and os.strerror(errno.ENOSPC) in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_broken_catalog_writes_nothing(catalog_copy, tmp_path):
     (catalog_copy / "roles.yaml").write_text("roles: []\n", encoding="utf-8")
     out = tmp_path / "x.json"

@@ -1,6 +1,6 @@
 """The small things new users tripped over: a QR warning for a build that points to this computer, a Thai 404 page
-and data-page changelog, role tables with a real header row, the sidebar title no longer covering the links, and a
-group finder that refuses shares no one can have."""
+and data-page changelog, role tables with a real header row, the sidebar title no longer covering the links, a
+group finder that refuses shares no one can have, and a unit page whose search text names its address once."""
 from __future__ import annotations
 
 import json
@@ -54,6 +54,14 @@ def test_the_data_pages_changelog_is_thai_first(built_site):
     assert entries, "no changelog entries on the data page"
     for entry in entries:
         assert entry[0] in THAI or entry.startswith(("ฉบับ", "[")) or THAI & set(entry[:12]), entry
+
+
+def test_a_unit_pages_search_text_names_its_address_once(built_site):
+    """The QR code's caption shows the page's address; the code itself adds no second copy (an SVG title did), which
+    the search results would show as one long run of two addresses."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = next(doc["text"] for doc in docs if doc["location"] == "skills/dlit100/")
+    assert text.count("/skills/dlit100/") == 1, text[-300:]
 
 
 def test_role_tables_have_a_real_header_row(built_site, catalog):

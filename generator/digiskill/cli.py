@@ -6,7 +6,6 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -14,19 +13,14 @@ from .errors import DigiskillError, ExportError, SiteBuildError
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: a failed export never leaves half a file."""
+    """A failed export never leaves half a file: written whole, as the build cache writes its entries (to a temporary
+    file beside `path`, then renamed into place); a folder that cannot be written to is bad input."""
+    from .site.build_cache import write_whole  # standard library only: the commands stay quick to start
     path = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+        write_whole(path, data)
     except OSError as err:
         raise ExportError(f"{path}: cannot write here ({err.strerror})") from err
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def check_output(out: str, suffixes: tuple) -> Path:

@@ -23,8 +23,14 @@ pyodide.unpackArchive(new Uint8Array(readFileSync(path.join(bundleDir, lock.pack
                       { extractDir: sitePackages });
 pyodide.runPython("import sys\nfinder = sys.path_importer_cache.get(" + JSON.stringify(sitePackages) + ")\n" +
                   "if finder is not None: finder.invalidate_caches()\ndel finder");
-await pyodide.loadPackage(["openpyxl"]);
 pyodide.globals.set("catalog_json", readFileSync(catalogFile, "utf8"));
+// What the staff page's start-up imports, before anything is asked of it (every module is start-up time).
+const startModules = pyodide.runPython(`
+import sys
+from digiskill.core.api import Session
+Session(catalog_json)
+sorted(sys.modules)`).toJs();
+await pyodide.loadPackage(["openpyxl"]);
 pyodide.globals.set("state_json", readFileSync(assessmentFile, "utf8"));
 pyodide.globals.set("cycle_json", cycleFile ? readFileSync(cycleFile, "utf8") : null);
 const result = pyodide.runPython(`
@@ -50,4 +56,4 @@ json.dumps({"python": sys.version.split()[0], "preview": json.loads(session.prev
                                      "progress_xlsx": base64.b64encode(session.progress_xlsx(cycle_json)).decode(),
                                      "skill_shape": json.loads(session.skill_shape(cycle_json))}}, ensure_ascii=False)
 `);
-console.log(result);
+console.log(JSON.stringify({ ...JSON.parse(result), start_modules: startModules }));

@@ -16,7 +16,9 @@ def qr_svg(url: str, cache: BuildCache | None = None) -> str:
         key = [url.encode("utf-8"), source_of(sys.modules[__name__]), segno.__version__.encode()]
         return cache.bytes_for("qr", key, lambda: qr_svg(url).encode("utf-8")).decode("utf-8")
     code = segno.make(url, error="m")
-    return code.svg_inline(scale=3, dark="#000", light="#fff", title=f"QR: {url}")
+    # No <title>: the page's <figure> names the code and its caption shows the address (a title repeated the
+    # address in the search index's text of every unit page).
+    return code.svg_inline(scale=3, dark="#000", light="#fff")
 
 
 def points_to_this_computer(site_url: str) -> bool:
