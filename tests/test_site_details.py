@@ -104,3 +104,21 @@ def test_the_sidebar_title_does_not_cover_its_links(browser, site_url, width):
     }""")
     assert covered == []
     recorded.page.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_qr_code_fills_its_box_on_screen_and_in_print(browser, site_url, width):
+    """The code is drawn to the size its style gives it (8 rem on screen, 6.5 rem in print), not at a fixed 111 px in
+    the top-left corner of a larger box (which left it small, off-centre and far from its caption)."""
+    from browser import open_page
+
+    recorded = open_page(browser, site_url + "skills/dlit100/", viewport={"width": width, "height": 900})
+    page = recorded.page
+    fill = """() => { const svg = document.querySelector('figure.ds-qr svg');
+        const box = svg.getBoundingClientRect(), drawn = svg.querySelector('path').getBoundingClientRect();
+        return [drawn.width / box.width, drawn.height / box.height]; }"""
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        assert min(page.evaluate(fill)) > 0.97, media
+    recorded.page.context.close()

@@ -17,8 +17,9 @@ def qr_svg(url: str, cache: BuildCache | None = None) -> str:
         return cache.bytes_for("qr", key, lambda: qr_svg(url).encode("utf-8")).decode("utf-8")
     code = segno.make(url, error="m")
     # No <title>: the page's <figure> names the code and its caption shows the address (a title repeated the
-    # address in the search index's text of every unit page).
-    return code.svg_inline(scale=3, dark="#000", light="#fff")
+    # address in the search index's text of every unit page). A viewBox, not width/height: the style sizes the code
+    # (8 rem on screen, 6.5 rem in print) and the drawing scales with it.
+    return code.svg_inline(scale=3, dark="#000", light="#fff", omitsize=True)
 
 
 def points_to_this_computer(site_url: str) -> bool:
