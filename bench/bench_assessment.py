@@ -72,8 +72,8 @@ def floor_page(site: Path) -> None:
 
 def marks_ms(browser, url: str) -> dict[str, float]:
     """Open url in a new context (cold cache), wait until the page says Python is ready; its performance marks
-    ({name: ms from navigation start}). Nothing listens to the page's requests here: reading each response would take processor time from the
-    start-up being timed (the 9.6 MB .wasm alone is copied to this process once more)."""
+    ({name: ms from navigation start}). Nothing listens to the page's requests here: reading each response would take
+    processor time from the start-up being timed (the 9.6 MB .wasm alone is copied to this process once more)."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
