@@ -97,24 +97,12 @@
       typeof Worker !== "undefined" && typeof Promise !== "undefined" && typeof BigInt64Array !== "undefined";
   }
 
-  /* The cause in Thai, with what to do about it. */
+  /* The cause in the page's words (#ds-words, written in the page's template), with what to do about it. */
   function failureText(cause, reason) {
-    var detail = reason ? " (" + reason + ")" : "";
-    return {
-      "old-browser": "เบราว์เซอร์นี้เก่าเกินไปสำหรับระบบประมวลผล ใช้เบราว์เซอร์รุ่นใหม่ (Chrome, Edge, Firefox รุ่นปัจจุบัน)",
-      "network": "โหลดระบบประมวลผลไม่ได้เพราะการเชื่อมต่อเครือข่ายขาดหรือถูกปิดกั้น" + detail +
-        " ตรวจการเชื่อมต่อแล้วเปิดหน้านี้ใหม่ ถ้ายังไม่ได้ แจ้งผู้ดูแลเครือข่ายว่าไฟล์ .wasm ของเว็บไซต์นี้ถูกปิดกั้น",
-      "missing": "เซิร์ฟเวอร์ไม่มีไฟล์ของระบบประมวลผล" + detail +
-        " แจ้งผู้ดูแลเว็บไซต์ให้คัดลอกไฟล์ของเว็บไซต์ขึ้นเซิร์ฟเวอร์ให้ครบ (โฟลเดอร์ assets/pyodide และ data)",
-      "mismatch": "ไฟล์ของระบบประมวลผลบนเซิร์ฟเวอร์มาจากการสร้างเว็บไซต์คนละครั้งกัน" + detail +
-        " แจ้งผู้ดูแลเว็บไซต์ให้คัดลอกไฟล์ของเว็บไซต์ชุดล่าสุดขึ้นเซิร์ฟเวอร์ใหม่ทั้งชุด",
-      "type": "เซิร์ฟเวอร์ส่งไฟล์ .wasm เป็นชนิด " + (reason || "") + " แต่ต้องเป็น application/wasm ระบบประมวลผลจึงเริ่มไม่ได้ " +
-        "แจ้งผู้ดูแลเว็บไซต์ (ดูหน้า \"ติดตั้งบนเซิร์ฟเวอร์\" ของเว็บไซต์นี้)",
-      "stalled": "ระบบประมวลผลไม่คืบหน้ามา " + Math.round((window.DIGISKILL_PYTHON_TIMEOUT_MS || 10000) / 1000) +
-        " วินาที อาจเป็นเพราะเครือข่ายช้ามาก หรือเซิร์ฟเวอร์ตั้งค่าชนิดไฟล์ .wasm ไม่ถูกต้อง (ต้องเป็น application/wasm) " +
-        "ระบบยังพยายามต่อ ถ้าไม่พร้อมภายในไม่กี่นาที แจ้งผู้ดูแลเว็บไซต์",
-      "error": "ระบบประมวลผลขัดข้อง" + detail + " ลองเปิดหน้านี้ใหม่",
-    }[cause] + " ข้อมูลของคุณยังอยู่ครบ";
+    var el = document.getElementById("ds-words"), words = el ? JSON.parse(el.textContent) : { failed: {}, kept: "" };
+    return (words.failed[cause] || words.failed.error || cause)
+      .replace("{detail}", reason ? " (" + reason + ")" : "").replace("{reason}", reason || "")
+      .replace("{seconds}", String(Math.round((window.DIGISKILL_PYTHON_TIMEOUT_MS || 10000) / 1000))) + words.kept;
   }
 
   function download(bytes, name, type) {
@@ -124,10 +112,5 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
-  function beToday() {
-    var d = new Date();
-    return (d.getFullYear() + 543) + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-  }
-
-  window.DigiskillPython = { start: start, download: download, beToday: beToday };
+  window.DigiskillPython = { start: start, download: download };
 })();

@@ -14,7 +14,8 @@
    "type" (the server sends .wasm with the wrong file type, which makes Pyodide hang), "error" (anything else). */
 let pyodide = null, session = null, failed = false, openpyxl = null, allowed = new Set();
 const NEEDS_OPENPYXL = new Set(["xlsx", "progress_xlsx", "org_plan_xlsx"]);
-const SESSIONS = { staff: "from digiskill.core.api import Session",
+const SESSIONS = { staff: "from digiskill.core.worker.assessment_session import AssessmentSession as Session",
+                   review: "from digiskill.core.api import Session",
                    hr: "from digiskill.core.hr_session import HrSession as Session" };
 const OPENPYXL_DELAY_MS = 1500;  // after the first preview, while the person is still reading or answering
 
@@ -117,7 +118,7 @@ function loadOpenpyxl() {  // once; a failed background load is tried again when
 async function run(message) {
   try {
     if (!allowed.has(message.call)) throw new Error("not an allowed call: " + String(message.call));
-    if (NEEDS_OPENPYXL.has(message.call)) await loadOpenpyxl();
+    if (NEEDS_OPENPYXL.has(message.call) || (message.call === "file" && /xlsx$/.test(message.args[0]))) await loadOpenpyxl();
     const result = session[message.call](...message.args);
     if (result && typeof result.toJs === "function") {  // Python bytes -> Uint8Array, handed over without a copy
       const bytes = result.toJs();

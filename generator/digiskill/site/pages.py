@@ -150,11 +150,10 @@ def open_corrections(catalog: Catalog) -> list[dict]:
 
 def assessment_context(catalog: Catalog) -> dict:
     """Everything the self-assessment page renders at build time, so people can answer before Python has loaded."""
-    from dataclasses import asdict
+    import datetime
 
-    from ..core.answers import (CHOICES_TH, OUTCOMES, PLAN_STATUSES, PlanEntry, ProgressLine, ProgressReview, empty_assessment,
-                                role_table)
-    from ..core.idp import suggest_methods
+    from ..core.answers import CHOICES_TH, OUTCOMES, PLAN_STATUSES, role_table
+    from ..core.thaidate import BE_OFFSET
 
     questions = []
     for component in catalog.components:
@@ -166,15 +165,11 @@ def assessment_context(catalog: Catalog) -> dict:
             if roles:
                 entries.append({"record": record, "roles": " ".join(roles)})
         questions.append({"component": component, "entries": entries})
-    suggested = {c: " ".join(t.code for t in suggest_methods(catalog, c)) for c in COMPONENTS}
-    # The page's starting state and role look-up come from the core (one definition of the answers file); "</" is
-    # escaped so the JSON cannot end its <script> element.
-    start = json.dumps({"empty": empty_assessment(catalog).to_dict(), "roles": role_table(catalog),
-                        "empty_plan_line": asdict(PlanEntry()), "empty_progress": asdict(ProgressReview()),
-                        "empty_progress_line": asdict(ProgressLine()),
-                        "statuses": PLAN_STATUSES, "outcomes": OUTCOMES, "choices_th": CHOICES_TH},
-                       ensure_ascii=False).replace("</", "<\\/")
-    return {"questions": questions, "suggested": suggested, "start_json": start}
+    # The role look-up comes from the catalog ("</" escaped so the JSON cannot end its <script> element); the page
+    # shows a role's questions with it before Python is ready. Everything else the page draws comes from Python.
+    roles = json.dumps(role_table(catalog), ensure_ascii=False).replace("</", "<\\/")
+    return {"questions": questions, "roles_json": roles, "statuses": PLAN_STATUSES, "outcomes": OUTCOMES,
+            "choices_th": CHOICES_TH, "fiscal_year_example": datetime.date.today().year + BE_OFFSET + 1}
 
 
 def supervisor_context() -> dict:
