@@ -1,6 +1,7 @@
 """Shared fixtures: the real catalog (loaded once) and paths to the source material."""
 from __future__ import annotations
 
+import inspect
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,31 @@ CATALOG_DIR = ROOT / "catalog"
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_c3ed635f2163dee7.txt"
 FRAMEWORK_NOTES = SHARED / "reference" / "framework.md"
+
+
+# `scripts/test --quick` runs `-m "not slow"`. A test is slow when it builds a site or drives Chromium: it uses one of
+# these fixtures (directly or through another fixture), is marked `browser` or `slow`, or it or one of its fixtures
+# calls build_site() itself. Marked here, not file by file, so a new test of that kind is left out of quick mode too.
+SLOW_FIXTURES = {"built_site", "site_url", "example_agency_site", "example_agency_url", "browser"}
+
+
+def _calls_build_site(func) -> bool:
+    try:
+        return "build_site(" in inspect.getsource(func)
+    except (OSError, TypeError):
+        return False
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixturedefs = getattr(item, "_fixtureinfo", None)
+        funcs = [getattr(item, "function", None)]
+        if fixturedefs is not None:
+            funcs += [d.func for defs in fixturedefs.name2fixturedefs.values() for d in defs]
+        if (SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+                or item.get_closest_marker("browser")
+                or any(f is not None and _calls_build_site(f) for f in funcs)):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """The answers-file checker, field by field: exact problems and warnings (code, key path, Thai message) at each limit
 and branch, the report's shapes, the empty file, and the aggregation's order and tables. Written to kill the mutants
-that survived a mutation run over core/answers*.py and core/aggregate.py (README "Mutation testing")."""
+that survived a mutation run over core/answers*.py and core/aggregate.py (CONTRIBUTING.md "Mutation testing")."""
 from __future__ import annotations
 
 import codecs

@@ -20,6 +20,8 @@ from digiskill.core.idp_document import idp_docx
 from digiskill.core.progress_report import progress_docx
 from test_core import A1
 
+pytestmark = pytest.mark.slow  # Pyodide under Node: left out by `scripts/test --quick`
+
 
 def test_core_runs_in_pyodide_from_the_sites_own_bundle(tmp_path, catalog):
     node = shutil.which("node")

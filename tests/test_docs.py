@@ -1,4 +1,5 @@
-"""README documents every CLI command and plugin option (so the docs cannot silently drift)."""
+"""The documentation names every CLI command and flag (README, for users) and every plugin option (CONTRIBUTING, the
+site's reference), so the docs cannot silently drift."""
 from __future__ import annotations
 
 from conftest import ROOT
@@ -6,6 +7,7 @@ from digiskill.cli import build_parser
 from digiskill.site.plugin import DigiskillConfig
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
 def test_every_cli_command_is_in_the_readme():
@@ -19,12 +21,20 @@ def test_every_cli_command_is_in_the_readme():
                     assert flag in README, (name, flag)
 
 
-def test_every_plugin_option_is_in_the_readme():
+def test_every_plugin_option_is_in_contributing():
     for name, _option in DigiskillConfig._schema:
-        assert f"`{name}`" in README, name
+        assert f"`{name}`" in CONTRIBUTING, name
 
 
 def test_readme_opens_with_the_two_commands():
-    head = README.split("## Command line")[0]
+    head = README.split("## สำหรับหน่วยงาน")[0]
     assert "scripts/serve" in head and "scripts/test" in head
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("exec scripts/test")
+
+
+def test_maintainers_material_has_its_own_home():
+    assert "## Mutation testing" in CONTRIBUTING and "mutmut run" in CONTRIBUTING
+    assert "scripts/test --quick" in CONTRIBUTING
+    bench = (ROOT / "bench" / "README.md").read_text(encoding="utf-8")
+    for script in sorted((ROOT / "bench").glob("bench_*.py")):
+        assert script.name in bench, script.name
