@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 
-from digiskill.core.answers import (Assessment, ItemAnswer, Period, PlanEntry, ProgressLine, ProgressReview, Review,
+from digiskill.core.answers.record import (Assessment, ItemAnswer, Period, PlanEntry, ProgressLine, ProgressReview, Review,
                                     Signer)
 
 DIVISIONS = ("กองกลาง", "กองแผนงาน", "กองคลัง")

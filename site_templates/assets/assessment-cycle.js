@@ -1,6 +1,6 @@
 /* digiskill self-assessment, the yearly cycle's parts (Ind 1–5): the plan period, the "for future work" part, progress
    reviews and starting next year from last year's file. A thin shell over assessment.js (window.DigiskillAssessment):
-   what to show comes from Python (Session.cycle_view: the agreed lines, the future role's extra needs, last year's
+   what to show comes from Python (StaffSession.cycle_view: the agreed lines, the future role's extra needs, last year's
    answers); the empty progress review and every word list come from the page's #ds-start, made by the core. */
 (function () {
   "use strict";

@@ -152,9 +152,9 @@ def assessment_context(catalog: Catalog) -> dict:
     """Everything the self-assessment page renders at build time, so people can answer before Python has loaded."""
     from dataclasses import asdict
 
-    from ..core.answers import (CHOICES_TH, OUTCOMES, PLAN_STATUSES, PlanEntry, ProgressLine, ProgressReview, empty_assessment,
+    from ..core.answers.record import (CHOICES_TH, OUTCOMES, PLAN_STATUSES, PlanEntry, ProgressLine, ProgressReview, empty_assessment,
                                 role_table)
-    from ..core.idp import suggest_methods
+    from ..core.cycle.idp import suggest_methods
 
     questions = []
     for component in catalog.components:
@@ -181,7 +181,7 @@ def supervisor_context() -> dict:
     """The supervisor page's starting review: its shape comes from the core's record, not from the page's script."""
     from dataclasses import asdict
 
-    from ..core.answers import Review
+    from ..core.answers.record import Review
 
     return {"supervisor_json": json.dumps({"empty_review": asdict(Review())}, ensure_ascii=False)}
 
@@ -324,7 +324,7 @@ def page_url_path(md_path: str) -> str:
 
 def site_context(catalog: Catalog, site_url: str, changelog_file: Path, cache: BuildCache | None = None) -> dict:
     """What every generated page may use besides the catalog (the `extra` of `render_pages`)."""
-    from ..core.thaidate import thai_date
+    from ..core.display.thaidate import thai_date
     from .qr import qr_svg
 
     return {
