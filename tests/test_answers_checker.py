@@ -15,7 +15,7 @@ from digiskill.catalog.agency import load_agency
 from digiskill.core.hr.aggregate import CSV_COLUMNS, URGENT_COUNT, aggregate, aggregate_csv, table_rows
 from digiskill.core.answers.messages import message_th
 from digiskill.core.answers.record import (MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS,
-                                    SCHEMA_VERSION, empty_assessment, migrate, role_table)
+                                           SCHEMA_VERSION, empty_assessment, migrate, role_table)
 from digiskill.core.answers.checker import ImportFileError, check_answers, parse_assessment
 from digiskill.core.answers.fields import printable
 from test_core import assessment
@@ -263,7 +263,8 @@ def test_shown_keeps_messages_short_and_visible():
     assert printable("a\x00b") == "a\\u0000b"
     assert printable("ก" * 40) == "ก" * 40 and printable("ก" * 41) == "ก" * 40 + "…"
     assert printable(2 ** 299) == str(2 ** 299)[:40] and printable(2 ** 300) == "(a very long number)"
-    assert printable(True) == "true" and printable(None) == "null" and printable(1.5) == "1.5" and printable({}) == "an object"
+    assert printable(True) == "true" and printable(None) == "null" and printable(1.5) == "1.5"
+    assert printable({}) == "an object"
     assert printable("abcdef", limit=3) == "abc…"
 
 

@@ -1,5 +1,5 @@
-"""The package's rooms import only in the direction the data flows: cli → site → catalog → core → root modules, and
-inside core: worker → hr → documents → cycle → answers → display (docs/architecture.md).
+"""The package's rooms import only in the direction the data flows: cli → site → catalog → core → root modules,
+and inside core: worker → hr → documents → cycle → answers → display (docs/architecture.md).
 
 Read from the source with `ast` (no import runs), so a wrong import fails here even if nothing executes it.
 """
@@ -124,11 +124,13 @@ def test_package_root_stays_small():
 
 
 def test_every_room_says_what_it_holds_and_may_import():
-    folders = sorted(p.parent for p in PACKAGE.rglob("__init__.py") if p.parent != PACKAGE and "__pycache__" not in p.parts)
+    folders = sorted(p.parent for p in PACKAGE.rglob("__init__.py")
+                     if p.parent != PACKAGE and "__pycache__" not in p.parts)
     assert len(folders) >= 9, folders
     for folder in folders:
         doc = ast.get_docstring(ast.parse((folder / "__init__.py").read_text(encoding="utf-8")))
-        assert doc and "import" in doc, f"{folder.relative_to(PACKAGE)}/__init__.py must say what the room holds and may import"
+        where = folder.relative_to(PACKAGE)
+        assert doc and "import" in doc, f"{where}/__init__.py must say what the room holds and may import"
 
 
 def test_no_module_is_over_the_line_limit():

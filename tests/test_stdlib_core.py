@@ -71,8 +71,9 @@ def test_the_staff_pages_session_leaves_the_hr_and_file_writing_modules_alone():
     browser."""
     staff = imported_by("digiskill.core.worker.staff_session")
     later = {f"digiskill.core.{name}" for name in (
-        "hr", "worker.hr_calls", "hr.aggregate", "hr.staff_facts", "hr.zip_input", "hr.trend", "hr.coverage", "hr.charts",
-        "hr.org_plan", "hr.report", "documents.docx_writer", "documents.xlsx_writer", "documents.progress_report")}
+        "hr", "worker.hr_calls", "hr.aggregate", "hr.staff_facts", "hr.zip_input", "hr.trend", "hr.coverage",
+        "hr.charts", "hr.org_plan", "hr.report", "documents.docx_writer", "documents.xlsx_writer",
+        "documents.progress_report")}
     assert staff & later == set()
     hr = imported_by("digiskill.core.worker.hr_session")
     assert {"digiskill.core.worker.hr_calls", "digiskill.core.hr.aggregate"} <= hr

@@ -1,6 +1,6 @@
-"""Reading staff files from a .zip (core/hr/zip_input.py): members are read by the one listing of the zip, with the checks
-zipfile makes; a damaged member is set aside with its reason and the others are still read; compressions other than
-stored and deflated go through zipfile."""
+"""Reading staff files from a .zip (core/hr/zip_input.py): members are read by the one listing of the zip, with the
+checks zipfile makes; a damaged member is set aside with its reason and the others are still read; compressions other
+than stored and deflated go through zipfile."""
 from __future__ import annotations
 
 import io

@@ -152,8 +152,8 @@ def assessment_context(catalog: Catalog) -> dict:
     """Everything the self-assessment page renders at build time, so people can answer before Python has loaded."""
     from dataclasses import asdict
 
-    from ..core.answers.record import (CHOICES_TH, OUTCOMES, PLAN_STATUSES, PlanEntry, ProgressLine, ProgressReview, empty_assessment,
-                                role_table)
+    from ..core.answers.record import (CHOICES_TH, OUTCOMES, PLAN_STATUSES, PlanEntry, ProgressLine, ProgressReview,
+                                       empty_assessment, role_table)
     from ..core.cycle.idp import suggest_methods
 
     questions = []

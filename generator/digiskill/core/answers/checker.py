@@ -29,8 +29,8 @@ from .versions import carry_over, change_path
 from .fields import JSON_TYPES_TH, XML_FORBIDDEN, Fatal, json_type, printable
 from .cycle_fields import CycleReader
 from .record import (FORMAT, MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS, PERSON_FIELDS,
-                      PLAN_TEXT_FIELDS, PRIORITY_RANGE, SCHEMA_VERSION, TOP_KEYS, Assessment, ItemAnswer, PlanEntry,
-                      migrate)
+                     PLAN_TEXT_FIELDS, PRIORITY_RANGE, SCHEMA_VERSION, TOP_KEYS, Assessment, ItemAnswer, PlanEntry,
+                     migrate)
 
 NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
@@ -158,8 +158,8 @@ class _Checker(CycleReader):
             self.fatal("schema_version", "version_missing")
         version = data["schema_version"]
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            self.fatal("schema_version", "bad_version",
-                       found=json.dumps(version, ensure_ascii=False)[:40] if isinstance(version, str) else printable(version))
+            found = json.dumps(version, ensure_ascii=False)[:40] if isinstance(version, str) else printable(version)
+            self.fatal("schema_version", "bad_version", found=found)
         if version > SCHEMA_VERSION:
             self.fatal("schema_version", "newer_version", found=version, supported=SCHEMA_VERSION)
         data, self.result.migrated_from = migrate(data, version)

@@ -5,8 +5,8 @@ review, the progress reviews and past years. Mixed into the file checker (`answe
 from __future__ import annotations
 
 from .record import (LINE_DECISIONS, MAX_HISTORY_YEARS, MAX_PROGRESS_REVIEWS, NEXT_LEVEL_OPINIONS, OUTCOMES,
-                      PLAN_STATUSES, ROLE_DECISIONS, PastYear, Period, ProgressLine, ProgressReview, Review,
-                      ReviewLine, Signer)
+                     PLAN_STATUSES, ROLE_DECISIONS, PastYear, Period, ProgressLine, ProgressReview, Review, ReviewLine,
+                     Signer)
 from .fields import FieldReader
 
 FISCAL_YEARS = (2500, 2800)  # Buddhist era

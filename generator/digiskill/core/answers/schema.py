@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ...model import Catalog
 from .record import (FORMAT, LINE_DECISIONS, MAX_ENTRIES, MAX_HISTORY_YEARS, MAX_PROGRESS_REVIEWS, MAX_TEXT_CHARS,
-                      NEXT_LEVEL_OPINIONS, OUTCOMES, PERSON_FIELDS, PLAN_STATUSES, PLAN_TEXT_FIELDS, PRIORITY_RANGE,
-                      ROLE_DECISIONS, SCHEMA_VERSION)
+                     NEXT_LEVEL_OPINIONS, OUTCOMES, PERSON_FIELDS, PLAN_STATUSES, PLAN_TEXT_FIELDS, PRIORITY_RANGE,
+                     ROLE_DECISIONS, SCHEMA_VERSION)
 
 SCHEMA_ID = "https://digiskill.example/schemas/answers.schema.json"
 # Text as the checker allows it: no character XML 1.0 forbids (JSON Schema patterns are ECMA-262 regexes).

@@ -2,8 +2,9 @@
 staff than the threshold is shown as "< 5" on screen, in charts and in every download, so that nobody in a small
 division or group can be picked out. The threshold is 5 unless the agency settings raise it (`privacy_threshold`).
 
-The rule, applied everywhere through `Privacy.masked`: a count or a share is hidden when the number of staff it is computed
-from (its base: the staff a row is about) is between 1 and threshold − 1. Zero is shown (it points at nobody).
+The rule, applied everywhere through `Privacy.masked`: a count or a share is hidden when the number of staff it is
+computed from (its base: the staff a row is about) is between 1 and threshold − 1. Zero is shown (it points at
+nobody).
 With names kept (HR chose to keep them, e.g. for enrolment) nothing is hidden.
 """
 from __future__ import annotations

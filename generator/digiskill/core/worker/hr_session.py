@@ -8,8 +8,8 @@
     HR follow-up (`HrCalls`): .hr_headcount(csv_text), .hr_last_year(names, sizes, data), .hr_view(filter_json),
     .hr_table(kind, unit) and .hr_csv(kind, unit) for the coverage, progress, trend and enrolment tables
 
-Kept apart from `staff_session.StaffSession` so that the staff and supervisor pages do not import the HR modules at start-up; the
-organisation plan's DOCX/XLSX writers load on first use here too.
+Kept apart from `staff_session.StaffSession` so that the staff and supervisor pages do not import the HR modules at
+start-up; the organisation plan's DOCX/XLSX writers load on first use here too.
 """
 from __future__ import annotations
 
