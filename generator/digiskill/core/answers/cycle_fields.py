@@ -1,6 +1,6 @@
 """Reading the yearly-cycle parts of an answers file (version 2): the period, the future role's plan, the supervisor's
-review, the progress reviews and past years. Mixed into the file checker (`answers_check._Checker`), which provides
-`entries` and `plan` for plan lines; the field checks come from `answers_fields.FieldReader`.
+review, the progress reviews and past years. Mixed into the file checker (`checker._Checker`), which provides
+`entries` and `plan` for plan lines; the field checks come from `fields.FieldReader`.
 """
 from __future__ import annotations
 

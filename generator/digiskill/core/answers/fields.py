@@ -1,5 +1,5 @@
-"""Reading the fields of an answers file: the shared checks behind `answers_check.py` (the file and its first-year
-parts) and `cycle_check.py` (the supervisor review, progress reviews, the future role and past years).
+"""Reading the fields of an answers file: the shared checks behind `checker.py` (the file and its first-year
+parts) and `cycle_fields.py` (the supervisor review, progress reviews, the future role and past years).
 
 A `FieldReader` collects problems (the file is not valid) and warnings (it is, but the user is told), each with a key
 path; every reader returns a clean value (an empty one after a problem) so that a damaged draft keeps what was sound.

@@ -11,8 +11,8 @@ the CLI, the aggregation and the tests. The same shape is the browser's autosave
      "finder": {"shares": {"A": 70, "S": 30}, "career": ""},
      "saved_at": "2026-11-24T10:00:00Z"}
 
-Reading a file is decode → migrate → validate (`answers_check.check_answers`); this module holds the records, the
-limits, the version steps and what an empty file looks like. `answers_schema.py` publishes the shape as JSON Schema.
+Reading a file is decode → migrate → validate (`checker.check_answers`); this module holds the records, the
+limits, the version steps and what an empty file looks like. `schema.py` publishes the shape as JSON Schema.
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 writes or reads these files with other tools. Published as `catalog/schemas/answers.schema.json` (with the catalog's
 codes) and on every built site as `data/answers.schema.json` (with that site's codes, agency additions included).
 
-The checker (`answers_check.py`) stays the authority: it also knows what a schema cannot say well (a Buddhist-era
+The checker (`checker.py`) stays the authority: it also knows what a schema cannot say well (a Buddhist-era
 year in a date, a role that contradicts its group, Thai messages). Tests check that the two agree on the corpus.
 """
 from __future__ import annotations
