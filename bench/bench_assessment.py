@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import launch  # noqa: E402
 
 from digiskill.cli import build_site  # noqa: E402
-from digiskill.core.api import Session  # noqa: E402
+from digiskill.core.worker.staff_session import StaffSession  # noqa: E402
 from digiskill.catalog.export import export_json  # noqa: E402
 from digiskill.catalog.loader import load_catalog  # noqa: E402
 from digiskill.site.static_server import serve_in_background  # noqa: E402
@@ -194,7 +194,7 @@ def main() -> None:
             browser.close()
         server.shutdown()
         server.server_close()
-    session = Session(export_json(catalog).decode("utf-8"))
+    session = StaffSession(export_json(catalog).decode("utf-8"))
     text = json.dumps(state, ensure_ascii=False)
     cpython = []
     for _ in range(5):

@@ -3,7 +3,7 @@ changed, one moved to next year), signed by a next-level supervisor who differs,
 and last year's baseline. Built from the core's own definition, as the other test helpers are."""
 from __future__ import annotations
 
-from digiskill.core.answers import Assessment
+from digiskill.core.answers.record import Assessment
 
 
 def plan_line(priority, methods, date, goal, indicator, application="", support=""):

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 
-from digiskill.core.answers import (Assessment, ItemAnswer, Period, PlanEntry, ProgressLine, ProgressReview, Review,
-                                    Signer)
+from digiskill.core.answers.record import (Assessment, ItemAnswer, Period, PlanEntry, ProgressLine, ProgressReview,
+                                           Review, Signer)
 
 DIVISIONS = ("กองกลาง", "กองแผนงาน", "กองคลัง")
 HEADCOUNT_CSV = "group,division,headcount\r\nA,กองกลาง,8\r\nA,กองแผนงาน,5\r\nS,กองคลัง,4\r\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 
-from digiskill.core.answers import Assessment, ItemAnswer, PlanEntry
+from digiskill.core.answers.record import Assessment, ItemAnswer, PlanEntry
 from digiskill.model import COMPONENTS, Catalog
 
 THAI_NAMES = ["สมชาย", "สมหญิง", "วิชัย", "มาลี", "ประเสริฐ", "อรุณี", "กิตติ", "สุดา", "ธนา", "พรทิพย์"]

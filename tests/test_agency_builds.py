@@ -108,7 +108,7 @@ def test_idp_with_an_agency_file_knows_the_agencys_own_units(agency_file, tmp_pa
 
     from digiskill.catalog.agency import load_agency
     from digiskill.catalog.loader import load_catalog
-    from digiskill.core.answers import Assessment, ItemAnswer, PlanEntry
+    from digiskill.core.answers.record import Assessment, ItemAnswer, PlanEntry
 
     catalog = load_agency(agency_file, load_catalog(ROOT / "catalog"))
     role = catalog.role("S3")

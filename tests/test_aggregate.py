@@ -13,8 +13,8 @@ import pytest
 
 from conftest import ROOT
 from digiskill.cli import main
-from digiskill.core.aggregate import aggregate, aggregate_csv
-from digiskill.core.org_plan import org_plan_blocks
+from digiskill.core.hr.aggregate import aggregate, aggregate_csv
+from digiskill.core.hr.org_plan import org_plan_blocks
 from digiskill.catalog.agency import load_agency
 from staff_files import staff_file, staff_files
 from test_core import assessment
@@ -80,8 +80,8 @@ def test_anonymisation_keeps_names_out_of_every_output(catalog):
     agg = aggregate(catalog, files, anonymise=True)
     blocks = org_plan_blocks(agg)
     outputs = [aggregate_csv(agg).decode("utf-8-sig"), json.dumps(blocks, ensure_ascii=False)]
-    from digiskill.core.docx_writer import render_docx
-    from digiskill.core.xlsx_writer import render_xlsx
+    from digiskill.core.documents.docx_writer import render_docx
+    from digiskill.core.documents.xlsx_writer import render_xlsx
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(blocks, "แผน")))
     outputs.append(" ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row))
     outputs.append(" ".join(p.text for p in docx.Document(io.BytesIO(render_docx(blocks))).paragraphs))
@@ -135,7 +135,7 @@ def test_cli_aggregate_refuses_a_missing_input(tmp_path, capsys, monkeypatch):
 
 
 def test_session_splits_the_browsers_single_buffer_back_into_files(catalog):
-    from digiskill.core.hr_session import HrSession
+    from digiskill.core.worker.hr_session import HrSession
 
     session = HrSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
     contents = [text.encode("utf-8") for _name, text in SMALL]
@@ -165,7 +165,7 @@ def packed(files):
 def test_files_given_in_batches_count_as_in_one_call(catalog, batch):
     """The page sends files in batches (hr_start, hr_add…, hr_done); copies and a person's second file may fall in
     different batches, in any order: the result is the one call's, byte for byte."""
-    from digiskill.core.hr_session import HrSession
+    from digiskill.core.worker.hr_session import HrSession
 
     files = staff_files(catalog, 30, seed=5)
     files = files[len(files) // 2:] + files[:len(files) // 2]  # the copies come before their originals
@@ -182,7 +182,7 @@ def test_files_given_in_batches_count_as_in_one_call(catalog, batch):
 def test_choosing_other_files_during_a_run_ends_it(catalog):
     """The person picks other files while the first batches are still being checked: the calls of the first run that
     arrive afterwards are refused as stale, and the new run counts only its own files."""
-    from digiskill.core.hr_session import HrSession
+    from digiskill.core.worker.hr_session import HrSession
 
     session = HrSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
     first, second = staff_files(catalog, 6, extras=False), staff_files(catalog, 4, seed=9, extras=False)
@@ -196,7 +196,7 @@ def test_choosing_other_files_during_a_run_ends_it(catalog):
 
 
 def test_a_zip_that_cannot_be_used_stops_the_batches(catalog):
-    from digiskill.core.hr_session import HrSession
+    from digiskill.core.worker.hr_session import HrSession
 
     session = HrSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
     run = json.loads(session.hr_start(True))["run"]

@@ -17,12 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digiskill.cli import main
-from digiskill.core.aggregate import aggregate
-from digiskill.core.answer_messages import message_th
-from digiskill.core.answers import MAX_FILE_BYTES
-from digiskill.core.answers_check import check_answers
-from digiskill.core.idp import build_idp
-from digiskill.core.idp_document import idp_docx, idp_xlsx
+from digiskill.core.hr.aggregate import aggregate
+from digiskill.core.answers.messages import message_th
+from digiskill.core.answers.record import MAX_FILE_BYTES
+from digiskill.core.answers.checker import check_answers
+from digiskill.core.cycle.idp import build_idp
+from digiskill.core.documents.idp_document import idp_docx, idp_xlsx
 from staff_files import staff_file
 
 CASES_DIR = Path(__file__).parent / "bad_input" / "answers"

@@ -1,6 +1,6 @@
 """The answers-file checker, field by field: exact problems and warnings (code, key path, Thai message) at each limit
 and branch, the report's shapes, the empty file, and the aggregation's order and tables. Written to kill the mutants
-that survived a mutation run over core/answers*.py and core/aggregate.py (CONTRIBUTING.md "Mutation testing")."""
+that survived a mutation run over core/answers/*.py and core/hr/aggregate.py (CONTRIBUTING.md "Mutation testing")."""
 from __future__ import annotations
 
 import codecs
@@ -12,12 +12,12 @@ import pytest
 
 from conftest import ROOT
 from digiskill.catalog.agency import load_agency
-from digiskill.core.aggregate import CSV_COLUMNS, URGENT_COUNT, aggregate, aggregate_csv, table_rows
-from digiskill.core.answer_messages import message_th
-from digiskill.core.answers import (MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS,
-                                    SCHEMA_VERSION, empty_assessment, migrate, role_table)
-from digiskill.core.answers_check import ImportFileError, check_answers, parse_assessment
-from digiskill.core.answers_fields import shown
+from digiskill.core.hr.aggregate import CSV_COLUMNS, URGENT_COUNT, aggregate, aggregate_csv, table_rows
+from digiskill.core.answers.messages import message_th
+from digiskill.core.answers.record import (MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS,
+                                           SCHEMA_VERSION, empty_assessment, migrate, role_table)
+from digiskill.core.answers.checker import ImportFileError, check_answers, parse_assessment
+from digiskill.core.answers.fields import printable
 from test_core import assessment
 
 
@@ -260,11 +260,12 @@ def test_finder(catalog):
 
 
 def test_shown_keeps_messages_short_and_visible():
-    assert shown("a\x00b") == "a\\u0000b"
-    assert shown("ก" * 40) == "ก" * 40 and shown("ก" * 41) == "ก" * 40 + "…"
-    assert shown(2 ** 299) == str(2 ** 299)[:40] and shown(2 ** 300) == "(a very long number)"
-    assert shown(True) == "true" and shown(None) == "null" and shown(1.5) == "1.5" and shown({}) == "an object"
-    assert shown("abcdef", limit=3) == "abc…"
+    assert printable("a\x00b") == "a\\u0000b"
+    assert printable("ก" * 40) == "ก" * 40 and printable("ก" * 41) == "ก" * 40 + "…"
+    assert printable(2 ** 299) == str(2 ** 299)[:40] and printable(2 ** 300) == "(a very long number)"
+    assert printable(True) == "true" and printable(None) == "null" and printable(1.5) == "1.5"
+    assert printable({}) == "an object"
+    assert printable("abcdef", limit=3) == "abc…"
 
 
 # ---- the report -----------------------------------------------------------------------------------------------------
@@ -340,7 +341,7 @@ def test_urgent_list_is_the_largest_shares_then_most_people(catalog):
              ("z.json", staff("z", "S1", {c: {"has": False} for c in s_codes}))]
     urgent = aggregate(catalog, files, anonymise=False).urgent()  # names kept: no "< 5" suppression
     assert len(s_codes) >= URGENT_COUNT
-    # share 1 and two people lacking, then share 1 and one person (by group, then code); a2 (share 1/2) is not shown
+    # share 1 and two people lacking, then share 1 and one person (by group, then code); a2 (share 1/2) is not printable
     assert [(r.group, r.code) for r in urgent] == \
         [("A", a_codes[0]), ("A", a_codes[1])] + [("S", c) for c in s_codes][:URGENT_COUNT - 2]
 

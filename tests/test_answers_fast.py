@@ -1,4 +1,4 @@
-"""The checker's fast paths (core/answers_fast.py) give exactly what the full checks give: the same assessment, the
+"""The checker's fast paths (core/answers/fast.py) give exactly what the full checks give: the same assessment, the
 same problems and the same warnings, for clean files and for files with every kind of flaw in their answers and plan
 lines. Compared on generated files with the fast paths switched off."""
 from __future__ import annotations
@@ -9,8 +9,8 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from digiskill.core import answers_check
-from digiskill.core.answers_check import check_answers
+from digiskill.core.answers import checker as answers_check
+from digiskill.core.answers.checker import check_answers
 from staff_files import staff_file
 
 ROLE = "A1"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from digiskill.core.answer_messages import message_th
-from digiskill.core.answers_fields import FieldReader
+from digiskill.core.answers.messages import message_th
+from digiskill.core.answers.fields import FieldReader
 
 
 @pytest.fixture

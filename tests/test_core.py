@@ -9,14 +9,14 @@ import openpyxl
 import pytest
 
 from digiskill.cli import main
-from digiskill.core.answers import Assessment
-from digiskill.core.answers_check import ImportFileError, check_answers, parse_assessment
-from digiskill.core.api import Session
-from digiskill.core.docx_writer import render_docx
-from digiskill.core.idp import build_idp, classify_group
-from digiskill.core.idp_document import idp_blocks
-from digiskill.core.thaidate import buddhist_year, thai_date
-from digiskill.core.xlsx_writer import render_xlsx
+from digiskill.core.answers.record import Assessment
+from digiskill.core.answers.checker import ImportFileError, check_answers, parse_assessment
+from digiskill.core.worker.staff_session import StaffSession
+from digiskill.core.documents.docx_writer import render_docx
+from digiskill.core.cycle.idp import build_idp, classify_group
+from digiskill.core.documents.idp_document import idp_blocks
+from digiskill.core.display.thaidate import buddhist_year, thai_date
+from digiskill.core.documents.xlsx_writer import render_xlsx
 
 
 def assessment(role="A1", answers=None, plan=None, **extra):
@@ -146,7 +146,7 @@ def test_xlsx_has_plan_and_assessment_sheets_and_neutralised_formulas(catalog):
 
 
 def test_session_is_what_the_worker_calls(catalog):
-    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    session = StaffSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
     preview = json.loads(session.preview(json.dumps(A1)))
     assert preview["ok"] and preview["counts"]["gaps"] == 3
     assert session.docx(json.dumps(A1))[:2] == b"PK"
@@ -155,10 +155,11 @@ def test_session_is_what_the_worker_calls(catalog):
 
 
 def test_each_session_offers_its_page_calls_and_no_other_page_s():
-    from digiskill.core.hr_session import HrSession
-    for session in (Session, HrSession):
+    from digiskill.core.worker.hr_session import HrSession
+    for session in (StaffSession, HrSession):
         assert all(callable(getattr(session, name, None)) for name in session.CALLS), session
-    assert "hr_add" not in Session.CALLS and "org_plan_docx" not in Session.CALLS and "preview" in Session.CALLS
+    calls = StaffSession.CALLS
+    assert "hr_add" not in calls and "org_plan_docx" not in calls and "preview" in calls
     assert {"hr_start", "hr_add", "hr_done", "org_plan_docx", "gaps_csv"} <= set(HrSession.CALLS)
 
 

@@ -14,10 +14,10 @@ from conftest import ROOT
 from digiskill.site.browser_bundle import bundle
 from digiskill.catalog.export import export_json
 from cycle_files import reviewed_year
-from digiskill.core.answers_check import parse_assessment
-from digiskill.core.idp import build_idp
-from digiskill.core.idp_document import idp_docx
-from digiskill.core.progress_report import progress_docx
+from digiskill.core.answers.checker import parse_assessment
+from digiskill.core.cycle.idp import build_idp
+from digiskill.core.documents.idp_document import idp_docx
+from digiskill.core.documents.progress_report import progress_docx
 from test_core import A1
 
 pytestmark = pytest.mark.slow  # Pyodide under Node: left out by `scripts/test --quick`
@@ -42,8 +42,9 @@ def test_core_runs_in_pyodide_from_the_sites_own_bundle(tmp_path, catalog):
     assert out["python"].startswith("3.14")
     # the staff session's start-up imports none of what only a download, an HR call or nothing at all needs
     needless = {"openpyxl", "importlib.metadata", "email", "html.entities",
-                "digiskill.core.docx_writer", "digiskill.core.xlsx_writer", "digiskill.core.progress_report",
-                "digiskill.core.hr_session", "digiskill.core.aggregate"}
+                "digiskill.core.documents.docx_writer", "digiskill.core.documents.xlsx_writer",
+                "digiskill.core.documents.progress_report", "digiskill.core.worker.hr_session", "digiskill.core.hr",
+                "digiskill.core.hr.aggregate"}
     assert needless & set(out["start_modules"]) == set()
     assert out["preview"]["counts"]["gaps"] == 3
     html = out["preview"]["html"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from digiskill.core.answers import Assessment, ItemAnswer, PlanEntry
-from digiskill.core.answers_check import check_answers, parse_assessment
-from digiskill.core.cycle import (agreed_plan, future_codes, next_role, open_lines, skill_shape, start_next_year)
-from digiskill.core.idp import build_idp
+from digiskill.core.answers.record import Assessment, ItemAnswer, PlanEntry
+from digiskill.core.answers.checker import check_answers, parse_assessment
+from digiskill.core.cycle.year import (agreed_plan, future_codes, next_role, open_lines, skill_shape, start_next_year)
+from digiskill.core.cycle.idp import build_idp
 
 V1 = {"format": "digiskill-assessment", "schema_version": 1, "framework": {"id": "ocsc-2561", "data_version": "2561.1"},
       "role": "A1", "person": {"name": "นางสาวทดสอบ", "position": "", "agency": "", "supervisor": ""}, "mission": "",
@@ -131,13 +131,13 @@ def test_a_file_of_an_older_data_version_is_carried_over(catalog_copy, tmp_path,
     from digiskill.cli import main
     assert main(["idp", str(source), "--out", str(tmp_path / "plan.docx")]) == 0
     assert "K99" in capsys.readouterr().err
-    from digiskill.core.aggregate import aggregate
+    from digiskill.core.hr.aggregate import aggregate
     agg = aggregate(newer, [("last-year.json", json.dumps(OLD, ensure_ascii=False))])
     assert agg.used == 1 and agg.rows[("A", "K01")].lacking == 1
 
 
 def test_without_a_change_record_an_older_data_version_is_still_set_aside(catalog):
     other = {**V1, "framework": {"id": "ocsc-2561", "data_version": "2560.9"}}
-    from digiskill.core.aggregate import aggregate
+    from digiskill.core.hr.aggregate import aggregate
     agg = aggregate(catalog, [("x.json", json.dumps(other))])
     assert agg.used == 0 and "2560.9" in agg.rejected[0].reason_th

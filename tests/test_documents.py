@@ -1,5 +1,5 @@
 """The IDP and the progress report in the shape agencies' forms use, opened the way people open them: python-docx,
-openpyxl, LibreOffice; and the same files from the CLI and the worker's Session."""
+openpyxl, LibreOffice; and the same files from the CLI and the worker's StaffSession."""
 from __future__ import annotations
 
 import datetime
@@ -17,14 +17,14 @@ from docx.enum.section import WD_ORIENT
 
 from cycle_files import reviewed_year
 from digiskill.cli import main
-from digiskill.core.answers_check import parse_assessment
-from digiskill.core.api import Session
-from digiskill.core.idp import build_idp
-from digiskill.core.idp_document import idp_blocks, idp_docx, idp_xlsx
-from digiskill.core.preview_html import blocks_html
-from digiskill.core.progress_report import progress_docx, progress_xlsx
-from digiskill.core.shape_chart import skill_shape_json
-from digiskill.core.xlsx_writer import THAI_DATE_FORMAT
+from digiskill.core.answers.checker import parse_assessment
+from digiskill.core.worker.staff_session import StaffSession
+from digiskill.core.cycle.idp import build_idp
+from digiskill.core.documents.idp_document import idp_blocks, idp_docx, idp_xlsx
+from digiskill.core.documents.preview_html import blocks_html
+from digiskill.core.documents.progress_report import progress_docx, progress_xlsx
+from digiskill.core.documents.shape_chart import skill_shape_json
+from digiskill.core.documents.xlsx_writer import THAI_DATE_FORMAT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -208,8 +208,8 @@ def test_progress_report_xlsx(catalog):
 
 
 def test_session_gives_the_worker_the_progress_report_and_skill_shape(catalog):
-    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
-    assert {"progress_docx", "progress_xlsx", "skill_shape"} <= set(Session.CALLS)
+    session = StaffSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    assert {"progress_docx", "progress_xlsx", "skill_shape"} <= set(StaffSession.CALLS)
     state = json.dumps(reviewed_year(), ensure_ascii=False)
     assert session.progress_docx(state) == progress_docx(idp_of(catalog))  # the browser's file is the CLI's file
     assert session.progress_xlsx(state)[:2] == b"PK"
@@ -261,7 +261,7 @@ def test_cli_renders_a_version_1_file_with_the_same_plan_lines(tmp_path, monkeyp
 
 
 def test_the_cycle_part_of_the_page_gets_the_skill_shape_once_there_is_a_baseline(catalog):
-    session = Session(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    session = StaffSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
     view = json.loads(session.cycle_view(json.dumps(reviewed_year(), ensure_ascii=False)))
     figures = ElementTree.fromstring(f"<div>{view['shape_svg']}</div>")
     assert [f.find("figcaption").text for f in figures] == ["รูปทักษะรายด้าน (หน่วยความสามารถ)", "รูปทักษะรายองค์ประกอบ"]

@@ -73,7 +73,7 @@ def test_formula_like_text_is_neutralised_in_csv_and_kept_as_text_in_xlsx(start)
     import openpyxl
 
     from digiskill.catalog.export import neutralise
-    from digiskill.core.xlsx_writer import text_cell
+    from digiskill.core.documents.xlsx_writer import text_cell
 
     value = start + "HYPERLINK(1)"
     assert neutralise(value) == "'" + value
@@ -133,7 +133,7 @@ ANSWERS_SCHEMA_FILE = SCHEMA_FILE.parent / "answers.schema.json"
 
 
 def test_published_answers_schema_is_current(catalog):
-    from digiskill.core.answers_schema import answers_schema
+    from digiskill.core.answers.schema import answers_schema
 
     assert json.loads(ANSWERS_SCHEMA_FILE.read_text(encoding="utf-8")) == answers_schema(catalog), \
         "regenerate: digiskill export --format answers-schema --out " \
@@ -144,7 +144,7 @@ def test_answers_schema_and_checker_agree_on_the_corpus(catalog):
     """Every file the checker accepts fits the schema; the schema refuses the type and range cases it can express."""
     import yaml
 
-    from digiskill.core.answers_check import check_answers
+    from digiskill.core.answers.checker import check_answers
 
     validator = jsonschema.Draft202012Validator(json.loads(ANSWERS_SCHEMA_FILE.read_text(encoding="utf-8")))
     cases = ROOT / "tests" / "bad_input" / "answers"

@@ -14,12 +14,12 @@ import pytest
 from conftest import ROOT
 from digiskill.catalog.agency import OverlayError, load_agency
 from digiskill.cli import main
-from digiskill.core.aggregate import Filter, aggregate
-from digiskill.core.coverage import HeadcountError, read_headcount
-from digiskill.core.enrolment import fiscal_quarter
-from digiskill.core.hr_report import table, table_csv
-from digiskill.core.org_plan import org_plan_xlsx
-from digiskill.core.trend import Baseline, read_gap_csv
+from digiskill.core.hr.aggregate import Filter, aggregate
+from digiskill.core.hr.coverage import HeadcountError, read_headcount
+from digiskill.core.hr.enrolment import fiscal_quarter
+from digiskill.core.hr.report import table, table_csv
+from digiskill.core.hr.org_plan import org_plan_xlsx
+from digiskill.core.hr.trend import Baseline, read_gap_csv
 from hr_staff_files import HEADCOUNT_CSV, last_year, this_year
 
 A, S = "ผู้ทำงานด้านนโยบายและงานวิชาการ", "ผู้ทำงานด้านบริการ"
@@ -91,7 +91,7 @@ def test_enrolment_list_with_names_and_counts_without(catalog):
         ("DLit100", 2, "พรทิพย์ สิบ", "กองคลัง"), ("DLit200", 3, "มาลี สี่", "กองกลาง"),
         ("DLit200", 3, "สุดา 2", "กองแผนงาน"), ("DLit200", 3, "สุดา 3", "กองแผนงาน"),
         ("DLit200", 3, "สุดา 4", "กองแผนงาน"), ("DLit200", 3, "สุดา 5", "กองแผนงาน")]
-    from digiskill.core.enrolment import enrolment_table
+    from digiskill.core.hr.enrolment import enrolment_table
     assert len(enrolment_table(named, "DLit200")) == 5
 
 
@@ -197,7 +197,7 @@ def test_zip_gives_the_same_result_as_the_folder_and_guards_against_bombs(staff_
     assert main(["aggregate", str(staff_dirs / "2570"), "--out", str(from_folder)]) == 0
     assert from_zip.read_bytes() == from_folder.read_bytes()
 
-    from digiskill.core import zip_input
+    from digiskill.core.hr import zip_input
     monkeypatch.setattr(zip_input, "MAX_TOTAL_BYTES", 1_000_000)  # the bomb guard, at a size a test can build
     assert main(["aggregate", str(archive), "--out", str(from_zip)]) == 2
     assert "a zip bomb?" in capsys.readouterr().err
@@ -206,8 +206,8 @@ def test_zip_gives_the_same_result_as_the_folder_and_guards_against_bombs(staff_
 
 
 def test_many_files_read_in_worker_processes_give_the_same_bytes(catalog, tmp_path):
-    from digiskill.core.aggregate import combine
-    from digiskill.core.staff_reading import gather, read_all
+    from digiskill.core.hr.aggregate import combine
+    from digiskill.cli.staff_reading import gather, read_all
     from staff_files import staff_files
 
     folder = tmp_path / "many"

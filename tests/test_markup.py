@@ -5,7 +5,7 @@ import html
 
 from hypothesis import given, strategies as st
 
-from digiskill.core.markup import escape
+from digiskill.core.display.markup import escape
 
 
 @given(st.text())

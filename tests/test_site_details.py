@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from digiskill.cli import build_site
-from digiskill.core.api import Session
+from digiskill.core.worker.staff_session import StaffSession
 from digiskill.catalog.export import export_json
 from digiskill.site.qr import points_to_this_computer
 
@@ -76,13 +76,13 @@ def test_role_tables_have_a_real_header_row(built_site, catalog):
                                          ({"T": 120}, "ระหว่างร้อยละ 0 ถึง 100 (ได้ 120)"),
                                          ({"M": "มาก"}, "ต้องเป็นตัวเลข")])
 def test_the_group_finder_refuses_impossible_shares(catalog, shares, says):
-    session = Session(export_json(catalog).decode("utf-8"))
+    session = StaffSession(export_json(catalog).decode("utf-8"))
     result = json.loads(session.classify(json.dumps(shares), None))
     assert result["group"] is None and says in result["reason_th"], result
 
 
 def test_the_group_finder_still_accepts_possible_shares(catalog):
-    session = Session(export_json(catalog).decode("utf-8"))
+    session = StaffSession(export_json(catalog).decode("utf-8"))
     assert json.loads(session.classify(json.dumps({"T": 60, "O": 40}), None))["group"] == "T"
     assert json.loads(session.classify(json.dumps({"A": 50, "S": 30}), None))["group"] == "A"
 

@@ -1,4 +1,4 @@
-"""Reading staff files from disk for `digiskill aggregate` (core/staff_reading.py): folders are listed as `rglob`
+"""Reading staff files from disk for `digiskill aggregate` (cli/staff_reading.py): folders are listed as `rglob`
 would list them, a sub-folder that cannot be read is reported and skipped, a broken link is set aside, and many
 zips never hold many files open."""
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from digiskill.core import staff_reading
-from digiskill.core.staff_reading import gather, read_all
+from digiskill.cli import staff_reading
+from digiskill.cli.staff_reading import gather, read_all
 from staff_files import staff_files
 
 

@@ -12,8 +12,9 @@ for name in ("yaml", "jinja2", "mkdocs", "jsonschema", "openpyxl"):
     sys.modules[name] = None  # any import of these now fails
 sys.path.insert(0, {path!r})
 import json, digiskill.model as model
-import digiskill.core.api, digiskill.core.answers, digiskill.core.idp, digiskill.core.idp_document
-import digiskill.core.docx_writer, digiskill.core.xlsx_writer, digiskill.core.thaidate
+import digiskill.core.worker.staff_session, digiskill.core.worker.hr_session, digiskill.core.answers.record
+import digiskill.core.cycle.idp, digiskill.core.documents.idp_document, digiskill.core.documents.docx_writer
+import digiskill.core.documents.xlsx_writer, digiskill.core.display.thaidate, digiskill.core.hr.org_plan
 catalog = model.Catalog.from_dict(json.loads(sys.stdin.read()))
 print(len(catalog.roles))
 """
@@ -58,20 +59,23 @@ def imported_by(module: str) -> set[str]:
 def test_the_worker_start_up_imports_no_heavy_standard_modules():
     """The browser compiles every module it imports from source before Python is "ready": `xml.sax.saxutils` alone
     pulled in `urllib.request` (http, email, ssl…), a third of a second in Pyodide, and `html` brings
-    `html.entities`, 40 ms. Escaping uses `core.markup`."""
+    `html.entities`, 40 ms. Escaping uses `core/display/markup.py`."""
     heavy = {"urllib.request", "http.client", "email", "xml.sax", "ssl", "html", "html.entities"}
-    assert imported_by("digiskill.core.api") & heavy == set()
-    assert imported_by("digiskill.core.hr_session") & heavy == set()
+    assert imported_by("digiskill.core.worker.staff_session") & heavy == set()
+    assert imported_by("digiskill.core.worker.hr_session") & heavy == set()
 
 
 def test_the_staff_pages_session_leaves_the_hr_and_file_writing_modules_alone():
-    """The assessment and supervisor pages start `api.Session`: the HR modules are the gap page's (`HrSession`), and
-    the DOCX/XLSX writers load when a file is first asked for. Each module is start-up time in the browser."""
-    staff = imported_by("digiskill.core.api")
-    later = {f"digiskill.core.{name}" for name in ("hr_calls", "aggregate", "staff_facts", "zip_input", "trend",
-                                                   "coverage", "charts", "org_plan", "hr_report", "docx_writer",
-                                                   "xlsx_writer", "progress_report")}
+    """The assessment and supervisor pages start `staff_session.StaffSession`: the HR modules are the gap page's
+    (`HrSession`), and the DOCX/XLSX writers load when a file is first asked for. Each module is start-up time in the
+    browser."""
+    staff = imported_by("digiskill.core.worker.staff_session")
+    later = {f"digiskill.core.{name}" for name in (
+        "hr", "worker.hr_calls", "hr.aggregate", "hr.staff_facts", "hr.zip_input", "hr.trend", "hr.coverage",
+        "hr.charts", "hr.org_plan", "hr.report", "documents.docx_writer", "documents.xlsx_writer",
+        "documents.progress_report")}
     assert staff & later == set()
-    hr = imported_by("digiskill.core.hr_session")
-    assert {"digiskill.core.hr_calls", "digiskill.core.aggregate"} <= hr
-    assert hr & {"digiskill.core.org_plan", "digiskill.core.docx_writer", "digiskill.core.xlsx_writer"} == set()
+    hr = imported_by("digiskill.core.worker.hr_session")
+    assert {"digiskill.core.worker.hr_calls", "digiskill.core.hr.aggregate"} <= hr
+    assert hr & {"digiskill.core.hr.org_plan", "digiskill.core.documents.docx_writer",
+                 "digiskill.core.documents.xlsx_writer"} == set()

@@ -1,6 +1,6 @@
-"""Reading staff files from a .zip (core/zip_input.py): members are read by the one listing of the zip, with the checks
-zipfile makes; a damaged member is set aside with its reason and the others are still read; compressions other than
-stored and deflated go through zipfile."""
+"""Reading staff files from a .zip (core/hr/zip_input.py): members are read by the one listing of the zip, with the
+checks zipfile makes; a damaged member is set aside with its reason and the others are still read; compressions other
+than stored and deflated go through zipfile."""
 from __future__ import annotations
 
 import io
@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from digiskill.core.staff_facts import Rejected
-from digiskill.core.zip_input import ZipReader, open_zip, zip_files, zip_plan
+from digiskill.core.hr.staff_facts import Rejected
+from digiskill.core.hr.zip_input import ZipReader, open_zip, zip_files, zip_plan
 
 TEXT = ('{"format": "digiskill-answers", "note": "' + "ทักษะด้านดิจิทัล " * 200 + '"}').encode("utf-8")
 

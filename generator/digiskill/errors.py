@@ -5,7 +5,8 @@ Exception tree::
     DigiskillError            base class; the CLI turns it into a message and exit code 2
      ├── InputError           a user file is wrong; holds every Problem found, not only the first
      │    └── CatalogError    catalog/*.yaml
-     ├── ExportError          an export could not be written (bad format, unwritable path)
+     ├── UsageError           the command was asked for something it cannot do: a wrong option or file
+     │                        name, a path that cannot be read or written, no usable staff file
      └── SiteBuildError       MkDocs refused to build the site (its message names the cause)
 
 A `Problem` names the file, the line, the key path, what was expected and what was found. Each has a stable
@@ -55,8 +56,11 @@ class CatalogError(InputError):
     what = "catalog"
 
 
-class ExportError(DigiskillError):
-    """An export could not be written (bad format, unwritable path)."""
+class UsageError(DigiskillError):
+    """The command line was used in a way that cannot work: an option value or file name of the wrong kind, a path
+    that does not exist or cannot be read or written, an output that already exists, or inputs with no usable staff
+    file. The message names the path or option and what to do instead. (Was `ExportError`: it was never only about
+    exports.)"""
 
 
 class SiteBuildError(DigiskillError):

@@ -12,7 +12,6 @@ from .agency_records import Agency
 from .dataclass_dict import build_dataclass
 
 COMPONENTS = ("ability", "knowledge", "experience", "attribute")
-STATUSES = ("official", "provisional", "agency")  # agency: added or changed by the agency's settings file
 
 
 @dataclass(frozen=True)

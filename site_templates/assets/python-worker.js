@@ -1,6 +1,7 @@
 /* digiskill Python worker (a module worker: Pyodide 314 refuses classic workers): runs the Python core
-   in Pyodide, off the main thread: the page's session, digiskill.core.api.Session (staff and supervisor pages) or
-   digiskill.core.hr_session.HrSession (the gap analysis), so that no page imports what only another needs.
+   in Pyodide, off the main thread: the page's session, digiskill.core.worker.staff_session.StaffSession (staff and
+   supervisor pages) or digiskill.core.worker.hr_session.HrSession (the gap analysis), so that no page imports what
+   only another needs.
    Everything is loaded from this site: the Pyodide runtime, our lock file and the wheels it lists. No micropip.
    Our core wheel and the catalog are fetched while Pyodide starts (not after it), and the wheel is unpacked straight
    into site-packages: about 0.15 s of the start-up. openpyxl is not part of the start-up (it was 40% of it): it loads
@@ -15,8 +16,8 @@
 let pyodide = null, session = null, failed = false, openpyxl = null, allowed = new Set();
 const NEEDS_OPENPYXL = new Set(["xlsx", "progress_xlsx", "org_plan_xlsx"]);
 const SESSIONS = { staff: "from digiskill.core.worker.assessment_session import AssessmentSession as Session",
-                   review: "from digiskill.core.api import Session",
-                   hr: "from digiskill.core.hr_session import HrSession as Session" };
+                   review: "from digiskill.core.worker.staff_session import StaffSession as Session",
+                   hr: "from digiskill.core.worker.hr_session import HrSession as Session" };
 const OPENPYXL_DELAY_MS = 1500;  // after the first preview, while the person is still reading or answering
 
 function fail(cause, reason) {

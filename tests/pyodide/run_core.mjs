@@ -27,17 +27,17 @@ pyodide.globals.set("catalog_json", readFileSync(catalogFile, "utf8"));
 // What the staff page's start-up imports, before anything is asked of it (every module is start-up time).
 const startModules = pyodide.runPython(`
 import sys
-from digiskill.core.api import Session
-Session(catalog_json)
+from digiskill.core.worker.staff_session import StaffSession
+StaffSession(catalog_json)
 sorted(sys.modules)`).toJs();
 await pyodide.loadPackage(["openpyxl"]);
 pyodide.globals.set("state_json", readFileSync(assessmentFile, "utf8"));
 pyodide.globals.set("cycle_json", cycleFile ? readFileSync(cycleFile, "utf8") : null);
 const result = pyodide.runPython(`
 import base64, json, sys
-from digiskill.core.api import Session
-from digiskill.core.hr_session import HrSession
-session = Session(catalog_json)
+from digiskill.core.worker.staff_session import StaffSession
+from digiskill.core.worker.hr_session import HrSession
+session = StaffSession(catalog_json)
 docx = session.docx(state_json)
 xlsx = session.xlsx(state_json)
 json.dumps({"python": sys.version.split()[0], "preview": json.loads(session.preview(state_json)),

@@ -8,7 +8,7 @@ import json
 import types
 import typing
 
-from ..core.xlsx_writer import neutralise, text_cell
+from ..formula_guard import neutralise, text_cell
 from ..model import COMPONENTS, Catalog, Requirement
 
 EXPORT_SCHEMA_VERSION = 1
@@ -145,7 +145,7 @@ def export_schema(_catalog: Catalog | None = None) -> bytes:
 
 def export_answers_schema(catalog: Catalog) -> bytes:
     """The answers file's JSON Schema with this catalog's codes (roles, units, items, methods)."""
-    from ..core.answers_schema import answers_schema
+    from ..core.answers.schema import answers_schema
 
     return (json.dumps(answers_schema(catalog), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 

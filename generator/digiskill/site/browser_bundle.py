@@ -24,9 +24,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the digiskill package
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 SITE_DIR = "assets/pyodide"
 # The browser core: what the worker imports. Everything here is standard-library only (tests check this).
-CORE_FILES = ["__init__.py", "errors.py", "model.py", "agency_records.py", "dataclass_dict.py",
-              *(f"core/{p.relative_to(PACKAGE_DIR / 'core').as_posix()}"
-                for p in sorted((PACKAGE_DIR / "core").rglob("*.py")) if "__pycache__" not in p.parts)]
+ROOT_FILES = ["__init__.py", "errors.py", "model.py", "agency_records.py", "dataclass_dict.py", "formula_guard.py"]
+CORE_FILES = [*ROOT_FILES, *(p.relative_to(PACKAGE_DIR).as_posix() for p in sorted((PACKAGE_DIR / "core").rglob("*.py"))
+                             if "__pycache__" not in p.parts)]  # core/ and every room inside it
 PURE_WHEELS = {  # wheel file prefix -> (lock name (PEP 503 normalised, as Pyodide expects), imports, dependencies)
     "openpyxl": ("openpyxl", ["openpyxl"], ["et-xmlfile"]),
     "et_xmlfile": ("et-xmlfile", ["et_xmlfile"], []),

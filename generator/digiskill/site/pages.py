@@ -152,8 +152,8 @@ def assessment_context(catalog: Catalog) -> dict:
     """Everything the self-assessment page renders at build time, so people can answer before Python has loaded."""
     import datetime
 
-    from ..core.answers import CHOICES_TH, OUTCOMES, PLAN_STATUSES, role_table
-    from ..core.thaidate import BE_OFFSET
+    from ..core.answers.record import CHOICES_TH, OUTCOMES, PLAN_STATUSES, role_table
+    from ..core.display.thaidate import BE_OFFSET
 
     questions = []
     for component in catalog.components:
@@ -176,7 +176,7 @@ def supervisor_context() -> dict:
     """The supervisor page's starting review: its shape comes from the core's record, not from the page's script."""
     from dataclasses import asdict
 
-    from ..core.answers import Review
+    from ..core.answers.record import Review
 
     return {"supervisor_json": json.dumps({"empty_review": asdict(Review())}, ensure_ascii=False)}
 
@@ -319,7 +319,7 @@ def page_url_path(md_path: str) -> str:
 
 def site_context(catalog: Catalog, site_url: str, changelog_file: Path, cache: BuildCache | None = None) -> dict:
     """What every generated page may use besides the catalog (the `extra` of `render_pages`)."""
-    from ..core.thaidate import thai_date
+    from ..core.display.thaidate import thai_date
     from .qr import qr_svg
 
     return {

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..errors import DigiskillError
 from ..catalog import export
 from ..catalog.export import export_answers_schema, export_csv, export_json, export_schema, export_xlsx
-from ..core import xlsx_writer
+from .. import formula_guard
 from ..model import Catalog
 from .build_cache import BuildCache, source_of
 
@@ -46,7 +46,7 @@ def data_files(catalog: Catalog, cache: BuildCache | None = None) -> dict[str, b
     if cache is None:
         xlsx = export_xlsx(catalog)
     else:
-        key = [catalog_json, source_of(export), source_of(xlsx_writer), version("openpyxl").encode()]
+        key = [catalog_json, source_of(export), source_of(formula_guard), version("openpyxl").encode()]
         xlsx = cache.bytes_for("xlsx", key, lambda: export_xlsx(catalog))
     return {
         "data/catalog.json": catalog_json,

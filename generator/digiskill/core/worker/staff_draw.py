@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime
 
-from ..answers import CHOICES_TH, PERSON_FIELDS, PLAN_TEXT_FIELDS, Assessment, PlanEntry
-from ..cycle import agreed_plan, future_codes, next_role
-from ..cycle_views import progress_view
-from ..markup import escape
-from ..thaidate import BE_OFFSET, thai_date
+from ..answers.record import CHOICES_TH, PERSON_FIELDS, PLAN_TEXT_FIELDS, Assessment, PlanEntry
+from ..cycle.year import agreed_plan, future_codes, next_role
+from ..cycle.views import progress_view
+from ..display.markup import escape
+from ..display.thaidate import BE_OFFSET, thai_date
 
 
 def draw(catalog, a: Assessment, full: bool, echo: str | None = None) -> dict:
@@ -42,10 +42,10 @@ def draw(catalog, a: Assessment, full: bool, echo: str | None = None) -> dict:
 
 def heavy_parts(catalog, a: Assessment) -> dict:
     """The plan preview (the same blocks as the DOCX) and the skill shape: asked for after a quiet moment."""
-    from ..idp import build_idp
-    from ..idp_document import idp_blocks
-    from ..preview_html import blocks_html
-    from ..shape_chart import shape_html
+    from ..cycle.idp import build_idp
+    from ..documents.idp_document import idp_blocks
+    from ..documents.preview_html import blocks_html
+    from ..documents.shape_chart import shape_html
     if not a.role:
         return {"html": {"ds-preview": "", "skill-shape": ""}, "text": {"balance": "", "progress": ""},
                 "hidden": {"skill-shape": True}}
@@ -116,7 +116,7 @@ def _component(catalog, code: str) -> str:
 
 
 def _suggest_hidden(catalog, code: str) -> dict:
-    from ..idp import suggest_methods
+    from ..cycle.idp import suggest_methods
     suited = {t.code for t in suggest_methods(catalog, _component(catalog, code))}
     return {f"suggest-{t.code}": t.code not in suited for t in catalog.tools}
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 import datetime
 import json
 
-from ..answers import PLAN_TEXT_FIELDS, PRIORITY_RANGE, ItemAnswer, PlanEntry, ProgressLine, ProgressReview, \
+from ..answers.record import PLAN_TEXT_FIELDS, PRIORITY_RANGE, ItemAnswer, PlanEntry, ProgressLine, ProgressReview, \
     empty_assessment
-from ..answers_check import check_answers
-from ..cycle import start_next_year
-from ..idp import build_idp, classify_group
-from ..thaidate import BE_OFFSET
+from ..answers.checker import check_answers
+from ..cycle.year import start_next_year
+from ..cycle.idp import build_idp, classify_group
+from ..display.thaidate import BE_OFFSET
 from .page_reply import checked_problems, problem, reply
 from .staff_draw import draw, file_name, heavy_parts
 
@@ -82,9 +82,9 @@ class StaffPage:
             return json.dumps(self._stamped(), ensure_ascii=False, indent=1).encode("utf-8")
         idp = build_idp(self.catalog, self.a)
         if kind in ("docx", "xlsx"):
-            from ..idp_document import idp_docx, idp_xlsx  # on first use: start-up time in the browser
+            from ..documents.idp_document import idp_docx, idp_xlsx  # on first use: start-up time in the browser
             return (idp_docx if kind == "docx" else idp_xlsx)(idp)
-        from ..progress_report import progress_docx, progress_xlsx
+        from ..documents.progress_report import progress_docx, progress_xlsx
         return (progress_docx if kind == "progress-docx" else progress_xlsx)(idp)
 
     # ---- events ----
@@ -251,7 +251,7 @@ class StaffPage:
         return next((r for r in self.catalog.roles if r.code.upper() == (code or "").upper()), None)
 
     def _future_role(self):
-        from ..cycle import next_role
+        from ..cycle.year import next_role
         role = next_role(self.catalog, self.a.role) if self.a.role else None
         return role.code if role else None
 

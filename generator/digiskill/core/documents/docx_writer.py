@@ -1,0 +1,229 @@
+"""Write the IDP blocks as a .docx with the standard library only (zipfile + XML strings).
+
+Why not python-docx: it needs lxml, which Pyodide cannot load offline here, and the browser must produce the same file
+as the CLI. WordprocessingML for headings, paragraphs and bordered tables is small enough to write directly; the
+tests open every file with python-docx and LibreOffice.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from .form_blocks import cell_text, choice_line, signoff_lines
+from ..display.markup import escape
+from ..display.percent import percent
+from .shape_chart import BEFORE_COLOUR as BEFORE, NOW_COLOUR as NOW
+
+# Thai government documents use TH Sarabun New at 16 pt; Word takes Thai glyphs from the complex-script font (w:cs).
+FONT = "TH Sarabun New"
+SIZE = 32  # half-points
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+A4_TWIPS = (11906, 16838)
+BAR_SHARE = 0.5  # of a skill-shape cell: the bar at 100 %; the rest holds the count
+MARGIN = 1000
+
+CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+</Types>"""
+ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+</Relationships>"""
+DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
+</Relationships>"""
+FONTS = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
+STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles {W}>
+<w:docDefaults><w:rPrDefault><w:rPr>{FONTS}<w:sz w:val="{SIZE}"/><w:szCs w:val="{SIZE}"/><w:lang w:val="en-GB" w:bidi="th-TH"/></w:rPr></w:rPrDefault>
+<w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/><w:spacing w:after="120"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="40"/><w:szCs w:val="40"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="34"/><w:szCs w:val="34"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/><w:spacing w:after="200"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Meta"><w:name w:val="Meta"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="555555"/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr></w:style>
+<w:style w:type="table" w:styleId="PlanTable"><w:name w:val="Plan Table"/><w:tblPr><w:tblBorders>
+<w:top w:val="single" w:sz="6" w:color="000000"/><w:left w:val="single" w:sz="6" w:color="000000"/><w:bottom w:val="single" w:sz="6" w:color="000000"/><w:right w:val="single" w:sz="6" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:color="000000"/>
+</w:tblBorders></w:tblPr><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>
+</w:styles>"""
+
+
+def _run(text: str, bold: bool = False) -> str:
+    """A run; line breaks in the text become <w:br/>."""
+    props = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
+    pieces = escape(text).split("\n")
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{p}</w:t>' for p in pieces)
+    return f"<w:r>{props}{body}</w:r>"
+
+
+def _para(text: str, style: str | None = None, bold: bool = False, extra: str = "", ppr: str = "") -> str:
+    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ppr
+    return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{_run(text, bold)}{extra}</w:p>"
+
+
+def _footnote_ref(number: int) -> str:
+    return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{number}"/></w:r>'
+
+
+def _footnotes(notes: list[str]) -> str:
+    """Word's footnotes part: the two separators Word expects, then one footnote per note (ids from 1)."""
+    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {W}>',
+           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+           '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+           '</w:footnote>']
+    for number, note in enumerate(notes, start=1):
+        out.append(f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+                   f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+                   f'{_run(" " + note)}</w:p></w:footnote>')
+    out.append("</w:footnotes>")
+    return "".join(out)
+
+
+def _borders(size_outer: int = 6, size_inner: int = 4, value: str = "single") -> str:
+    return "".join(f'<w:{side} w:val="{value}" w:sz="{size_outer if side in ("top", "left", "bottom", "right") else size_inner}" '
+                   f'w:space="0" w:color="000000"/>'
+                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+
+
+def _table(rows: list[list], widths: list[int], header: bool, page: int, kinds: list | None = None,
+           bars: bool = False) -> str:
+    total = sum(widths)
+    twips = [int(page * w / total) for w in widths]
+    kinds = kinds or ["text"] * len(widths)
+    grid = "".join(f'<w:gridCol w:w="{t}"/>' for t in twips)
+    # Borders are set on the table itself as well as in the style, so every reader draws them.
+    out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="PlanTable"/><w:tblW w:w="{page}" w:type="dxa"/>'
+           f'<w:tblBorders>{_borders()}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
+    for index, row in enumerate(rows):
+        is_head = header and index == 0
+        trpr = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if is_head else "<w:trPr><w:cantSplit/></w:trPr>"
+        cells = []
+        for width, value, kind in zip(twips, row, kinds):
+            shade = '<w:shd w:val="clear" w:color="auto" w:fill="E8EAF6"/>' if is_head else ""
+            if bars and not is_head and kind == "bar":
+                content = _bar(value, width)
+            else:
+                content = f'<w:p>{_run(value if is_head else cell_text(value, kind), bold=is_head)}</w:p>'
+            cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>{content}</w:tc>')
+        out.append(f"<w:tr>{trpr}{''.join(cells)}</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def _bar(value: tuple, width: int) -> str:
+    """One bar of the skill-shape chart: a one-row table inside the cell, the filled part shaded, then the count."""
+    share, colour, label = value
+    inner = width - 200
+    full = int(inner * BAR_SHARE)
+    filled = int(full * share)
+    parts = [(w, fill) for w, fill in ((filled, colour), (full - filled, "F2F2F2")) if w > 0]
+    cells = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+             f'</w:tcPr><w:p/></w:tc>' for w, fill in parts]
+    cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{inner - full}" w:type="dxa"/></w:tcPr><w:p>{_run(" " + label)}</w:p>'
+                 '</w:tc>')
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in [*(w for w, _ in parts), inner - full])
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{inner}" w:type="dxa"/><w:tblBorders>{_borders(0, 0, "nil")}'
+            f'</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+            f'<w:tr>{"".join(cells)}</w:tr></w:tbl><w:p/>')
+
+
+def _bars(block: dict, page: int) -> str:
+    """The skill-shape chart as a table: label, last year's bar (with a baseline), this year's bar."""
+    head = ["", *(["ปีที่แล้ว"] if block["has_before"] else []), "ปีนี้"]
+    rows = [head]
+    for label, required, before, now in block["rows"]:
+        row = [label]
+        pairs = ([(before, BEFORE)] if block["has_before"] else []) + [(now, NOW)]
+        for count, colour in pairs:
+            share = count / required if required and count is not None else 0.0
+            row.append((share, colour, "—" if count is None else f"{count}/{required} ({percent(share)}%)"))
+        rows.append(row)
+    widths = [34, 33, 33] if block["has_before"] else [34, 66]
+    kinds = ["text"] + ["bar"] * (len(widths) - 1)
+    return _para(block["title"], bold=True, ppr="<w:keepNext/>") + _table(rows, widths, True, page, kinds, bars=True)
+
+
+def _signoff(block: dict, page: int) -> str:
+    """A sign-off block: the title and the opinion across the page, the signature lines centred on the right half;
+    kept on one page."""
+    keep = "<w:keepNext/><w:keepLines/>"
+    out = [_para(block["title"], bold=True, ppr=keep)]
+    if block["choices"]:
+        out.append(_para(choice_line(block), ppr=keep))
+    text = block["text"] or "\n".join(["." * 150] * 2)
+    out.append(_para(text, ppr=keep))
+    lines = signoff_lines(block)
+    for index, line in enumerate(lines):
+        last = index == len(lines) - 1
+        out.append(_para(line, ppr=f'{"" if last else keep}<w:ind w:left="{page // 2}"/><w:jc w:val="center"/>'))
+    return "".join(out) + "<w:p/>"
+
+
+def _core(title: str, properties: dict) -> str:
+    extra = "".join(f"<{tag}>{escape(properties[key])}</{tag}>"
+                    for key, tag in (("subject", "dc:subject"), ("keywords", "cp:keywords"),
+                                     ("description", "dc:description")) if properties.get(key))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
+            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<dc:title>{escape(title)}</dc:title>{extra}<dc:creator>digiskill</dc:creator></cp:coreProperties>")
+
+
+def render_docx(blocks: list[dict], title: str = "IDP", landscape: bool = False,
+                properties: dict | None = None) -> bytes:
+    """`landscape`: A4 landscape pages, so wide plan tables keep every Thai word whole in its column."""
+    width, height = A4_TWIPS if not landscape else A4_TWIPS[::-1]
+    page = width - 2 * MARGIN
+    body, notes = [], []
+    for block in blocks:
+        kind = block["type"]
+        if kind in STYLE_OF:
+            extra = ""
+            if block.get("footnote"):
+                notes.append(block["footnote"])
+                extra = _footnote_ref(len(notes))
+            body.append(_para(block["text"], STYLE_OF[kind], extra=extra))
+        elif kind == "fields":
+            body.append(_table(block["rows"], [35, 65], header=False, page=page))
+        elif kind == "table" and not block.get("hidden_in_docx"):
+            body.append(_table([block["headers"], *block["rows"]], block["widths"], True, page, block.get("kinds")))
+            body.append("<w:p/>")
+        elif kind == "signatures":
+            rows = [[label, "ลงชื่อ ........................................  วันที่ ........................"]
+                    for label in block["rows"]]
+            body.append(_table(rows, [35, 65], header=False, page=page))
+        elif kind == "signoff":
+            body.append(_signoff(block, page))
+        elif kind == "bars":
+            body.append(_bars(block, page) + "<w:p/>")
+    orient = ' w:orient="landscape"' if landscape else ""
+    section = (f'<w:sectPr><w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr>'
+               f'<w:pgSz w:w="{width}" w:h="{height}"{orient}/><w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" '
+               f'w:bottom="{MARGIN}" w:left="{MARGIN}" w:header="500" w:footer="500" w:gutter="0"/></w:sectPr>')
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>'
+                f'{"".join(body)}{section}</w:body></w:document>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        # A fixed timestamp keeps the output byte-identical for the same input (CLI and browser agree).
+        for name, text in [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
+                           ("word/_rels/document.xml.rels", DOC_RELS), ("word/document.xml", document),
+                           ("word/styles.xml", STYLES), ("word/footnotes.xml", _footnotes(notes)),
+                           ("docProps/core.xml", _core(title, properties or {}))]:
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, text.encode("utf-8"))
+    return out.getvalue()
+
+
+STYLE_OF = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading1", "meta": "Meta", "paragraph": None}

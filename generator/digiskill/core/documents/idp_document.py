@@ -1,0 +1,194 @@
+"""The IDP as a list of plain blocks, the one content model behind the DOCX, the XLSX and the on-page preview.
+
+Block shapes (JSON-ready, so the browser receives them as they are; more in `form_blocks` and `shape_chart`):
+    {"type": "title" | "meta" | "heading" | "paragraph", "text": str}
+    {"type": "fields", "rows": [[label, value], ...]}
+    {"type": "table", "name": str, "headers": [...], "rows": [[...], ...], "widths": [...], "kinds": [...],
+     "sheet": str (XLSX: a sheet of its own), "repeat_header": bool (XLSX: printed on every page)}
+
+The order follows the forms agencies use (../shared/reference/idp-forms.md): fiscal year and period, the person and
+division, the role, the self-assessment, the plan (goal, success indicator, methods, period per line; the agreed plan
+once the supervisor has reviewed it), the future-role part, then the sign-off blocks.
+"""
+from __future__ import annotations
+
+import datetime
+
+from .form_blocks import head_blocks, provisional_footnote, sign_blocks
+from ..cycle.idp import Idp
+from ..display.percent import percent
+from .shape_chart import shape_blocks
+from ..display.thaidate import thai_date
+
+HAS_TH = {True: "มี", False: "ไม่มี (ต้องพัฒนา)", None: "ยังไม่ได้ตอบ"}
+PLAN_HEADERS = ["ลำดับ", "ทักษะที่ต้องพัฒนา", "เป้าหมายการพัฒนา", "ตัวชี้วัดความสำเร็จ",
+                "วิธีการพัฒนา (70:20:10)", "ช่วงเวลา (ภายใน)", "การประยุกต์ใช้ในงาน", "การสนับสนุนที่ต้องการ"]
+PLAN_WIDTHS = [8, 15, 14, 13, 17, 10, 11, 10]
+PLAN_KINDS = ["number", "text", "text", "text", "text", "date", "text", "text"]
+REVIEW_HEADER, REVIEW_WIDTH = "ผลการพิจารณาของผู้บังคับบัญชา", 17
+
+
+def _label(idp: Idp, section: str, field: str) -> str:
+    form = idp.catalog.form("idp")
+    sec = next(s for s in form.sections if s.code == section)
+    return next(f.title_th for f in sec.fields if f.code == field)
+
+
+def _section_title(idp: Idp, section: str) -> str:
+    return next(s for s in idp.catalog.form("idp").sections if s.code == section).title_th
+
+
+def method_names(idp: Idp, tools) -> str:
+    parts = {p.code: p.share for p in idp.catalog.learning_model.parts}
+    return "\n".join(f"{t.title_th} ({parts[t.part]})" for t in tools)
+
+
+def review_note(idp: Idp, line) -> str:
+    """What the supervisor decided about a line: agreed, or changed (with what the person had proposed)."""
+    word = line.review
+    if word is None or word.decision == "agreed":
+        text = "เห็นชอบ"
+    else:
+        own, was = line.own, []
+        if own is not None:
+            if word.priority is not None and word.priority != own.priority:
+                was.append(f"ลำดับเดิม {own.priority if own.priority is not None else '-'}")
+            if word.methods is not None and list(word.methods) != list(own.methods):
+                tools = [idp.catalog.tool(m) for m in own.methods if idp.catalog.has_tool(m)]
+                was.append("วิธีการเดิม " + (method_names(idp, tools).replace("\n", ", ") or "-"))
+            if word.target_date and word.target_date != own.target_date:
+                was.append("ช่วงเวลาเดิม " + (thai_date(own.target_date, short=True) if own.target_date else "-"))
+        text = "ปรับแผน" + (f" ({'; '.join(was)})" if was else "")
+    return text + (f"\n{word.comment}" if word is not None and word.comment else "")
+
+
+def plan_table(idp: Idp, lines: list, name: str, with_review: bool) -> dict:
+    rows = []
+    for line in lines:
+        methods = method_names(idp, line.methods) or "แนะนำ: " + method_names(idp, line.suggested).replace("\n", ", ")
+        row = [line.order, f"{line.entry.code} {line.entry.title_th}", line.goal, line.indicator, methods,
+               line.target_date, line.application, line.support]
+        rows.append(row + [review_note(idp, line)] if with_review else row)
+    extra = ([REVIEW_HEADER], [REVIEW_WIDTH], ["text"]) if with_review else ([], [], [])
+    return {"type": "table", "name": name, "headers": PLAN_HEADERS + extra[0], "widths": PLAN_WIDTHS + extra[1],
+            "kinds": PLAN_KINDS + extra[2], "rows": rows, "repeat_header": name == "plan"}
+
+
+def role_rows(idp: Idp) -> list:
+    catalog, a, role = idp.catalog, idp.assessment, idp.role
+    group, stage = catalog.group(role.group), catalog.stage(role.stage)
+    rows = [[_label(idp, "role", "group"), f"{group.title_th} ({group.title_en})"],
+            [_label(idp, "role", "stage"), f"{stage.title_th} ({stage.title_en})"],
+            [_label(idp, "role", "role"), f"{role.code} {role.title_th}"],
+            ["พฤติกรรมที่คาดหวัง", role.behaviour.text_th],
+            [_label(idp, "role", "mission"), a.mission]]
+    review = a.review
+    if review and review.role_decision == "agreed":
+        rows.append(["ความเห็นของผู้บังคับบัญชาต่อกลุ่มและบทบาท", "เห็นชอบ"])
+    elif review and review.role_decision == "proposed":
+        proposed = catalog.role(review.proposed_role) if review.proposed_role else None
+        name = f"{proposed.code} {proposed.title_th}" if proposed else "-"
+        rows.append(["ความเห็นของผู้บังคับบัญชาต่อกลุ่มและบทบาท", f"เสนอบทบาท {name}: {review.reason}"])
+    if review and review.multi_group:
+        rows.append(["งานหลายกลุ่ม", "งานครอบคลุมหลายกลุ่ม ผู้บังคับบัญชาเหนือขึ้นไปเป็นผู้อนุมัติ"])
+    return rows
+
+
+def provisional_note(idp: Idp) -> str:
+    listed = [*idp.entries, *(line.entry for line in idp.future_lines)]
+    codes = list(dict.fromkeys(e.code for e in listed if e.status == "provisional"))
+    behaviour = idp.role.behaviour.status == "provisional"
+    return provisional_footnote(codes, behaviour) if codes or behaviour else ""
+
+
+def plan_blocks(idp: Idp) -> list[dict]:
+    a, review = idp.assessment, idp.assessment.review
+    blocks: list[dict] = []
+    if review:
+        when = f" เมื่อ{thai_date(review.supervisor.date)}" if review.supervisor.date else ""
+        blocks.append({"type": "paragraph", "text": f"แผนที่ตกลงร่วมกับผู้บังคับบัญชา{when} "
+                                                    "(ฉบับที่ผู้บังคับบัญชาพิจารณาแล้ว)"})
+    if idp.lines:
+        blocks.append(plan_table(idp, idp.lines, "plan", with_review=bool(review)))
+        share_text = " · ".join(f"{code}: {percent(share)}%" for code, share in idp.balance.items())
+        blocks.append({"type": "paragraph", "text": f"สัดส่วนวิธีการที่เลือก {share_text} — {idp.balance_note_th}"})
+    else:
+        blocks.append({"type": "paragraph", "text": "ยังไม่มีทักษะที่ระบุว่าต้องพัฒนา"})
+    if idp.deferred:
+        blocks.append({"type": "table", "name": "deferred", "widths": [30, 70],
+                       "headers": ["ทักษะที่ตกลงเลื่อนไปพัฒนาในปีถัดไป", "เหตุผล"],
+                       "rows": [[f"{d.entry.code} {d.entry.title_th}", d.comment] for d in idp.deferred]})
+    if review and review.support:
+        blocks.append({"type": "paragraph", "text": f"การสนับสนุนที่ผู้บังคับบัญชาจะให้: {review.support}"})
+    return blocks
+
+
+def future_blocks(idp: Idp) -> list[dict]:
+    """The work-in-future part (cabinet clause 4.6.2): the person's plan for it, or, before they plan it, the list of
+    what the next stage's role adds."""
+    future = idp.catalog.role(idp.assessment.future_role)
+    components = {c.code: c.title_th for c in idp.catalog.components}
+    intro = {"type": "paragraph", "text": f"บทบาทในระยะถัดไป: {future.code} {future.title_th} — ทักษะที่บทบาทนี้ต้องการ"
+                                          f"เพิ่มจากบทบาทปัจจุบัน {len(idp.future_lines)} รายการ"}
+    if idp.assessment.future_plan:
+        return [intro, plan_table(idp, idp.future_lines, "future", with_review=False)]
+    return [intro, {"type": "table", "name": "future", "widths": [70, 30], "headers": ["ทักษะ", "องค์ประกอบ"],
+                    "rows": [[f"{line.entry.code} {line.entry.title_th}", components[line.entry.component]]
+                             for line in idp.future_lines]}]
+
+
+def idp_blocks(idp: Idp, today: datetime.date | None = None) -> list[dict]:
+    catalog, a = idp.catalog, idp.assessment
+    components = {c.code: c.title_th for c in catalog.components}
+    today = today or datetime.date.today()
+    number = iter(range(1, 10))
+    counts = idp.counts
+    blocks: list[dict] = [
+        *head_blocks(catalog.form("idp").title_th, a),
+        {"type": "meta", "text": f"จัดทำเมื่อ {thai_date(today)}"},
+        {"type": "heading", "text": f"{next(number)}. {_section_title(idp, 'person')}"},
+        {"type": "fields", "rows": [[_label(idp, "person", k), a.person.get(k, "")]
+                                    for k in ("name", "position", "division", "agency", "supervisor")]},
+        {"type": "heading", "text": f"{next(number)}. {_section_title(idp, 'role')}"},
+        {"type": "fields", "rows": role_rows(idp)},
+        {"type": "heading", "text": f"{next(number)}. {_section_title(idp, 'skills')}"},
+        {"type": "paragraph", "text": f"ทักษะที่บทบาทนี้ต้องมี {counts['required']} รายการ มีแล้ว {counts['have']} "
+                                      f"ต้องพัฒนา {counts['gaps']} ยังไม่ได้ตอบ {counts['unanswered']}",
+         "footnote": provisional_note(idp)},
+        {"type": "table", "name": "assessment", "sheet": "ผลการประเมิน", "widths": [16, 14, 40, 14, 16],
+         "headers": ["องค์ประกอบ", "รหัส", "ทักษะ", "มี / ไม่มี", "หลักฐานหรือหมายเหตุ"],
+         "rows": [[components[e.component], e.code, e.title_th, HAS_TH[e.has], e.note] for e in idp.entries]},
+        {"type": "heading", "text": f"{next(number)}. {_section_title(idp, 'plan')}"},
+        *plan_blocks(idp),
+        # The skill shape after the plan keeps the plan the fourth table, where people's scripts look for it.
+        {"type": "paragraph", "text": "รูปทักษะส่วนบุคคล: สัดส่วนทักษะที่บทบาทต้องมีและมีแล้ว"
+                                      + (" เทียบกับปีที่แล้ว" if a.history else "")},
+        *shape_blocks(catalog, a),
+    ]
+    if a.future_role:
+        blocks += [{"type": "heading", "text": f"{next(number)}. แผนพัฒนาสำหรับงานในอนาคต"}, *future_blocks(idp)]
+    supervisor_text = a.review.opinion if a.review else ""
+    blocks += [{"type": "heading", "text": f"{next(number)}. {_section_title(idp, 'sign')}"},
+               *sign_blocks(a, supervisor_text)]
+    return blocks
+
+
+def document_properties(idp: Idp, kind: str) -> dict:
+    """The technical line (framework, data version, where the file came from) lives in the file's properties."""
+    framework = idp.catalog.framework
+    return {"subject": f"{kind} {idp.role.code} {idp.assessment.person.get('name', '')}".strip(),
+            "keywords": f"{framework.id} {framework.data_version}",
+            "description": f"กรอบ {framework.id} ข้อมูลฉบับ {framework.data_version} · ไฟล์คำตอบฉบับ "
+                           f"{idp.assessment.to_dict()['schema_version']} · จัดทำด้วย digiskill"}
+
+
+def idp_docx(idp: Idp) -> bytes:
+    """The IDP as Word; the CLI and the browser both call this, so their files are the same."""
+    from .docx_writer import render_docx  # on first use: the page's preview needs the blocks, not the writers
+    return render_docx(idp_blocks(idp), title=f"IDP {idp.role.code}", landscape=True,
+                       properties=document_properties(idp, "IDP"))
+
+
+def idp_xlsx(idp: Idp) -> bytes:
+    from .xlsx_writer import render_xlsx
+    return render_xlsx(idp_blocks(idp), properties=document_properties(idp, "IDP"))

@@ -1,0 +1,185 @@
+"""Write the IDP blocks as an .xlsx with openpyxl (a pure-Python wheel that Pyodide loads from the site itself).
+
+The IDP: sheet 1 "แผนพัฒนา (IDP)" has the person, the role and the plan; sheet 2 "ผลการประเมิน" the full assessment.
+The organisation plan: the plan first, then the full gap table (and the staff list when names are kept).
+"""
+from __future__ import annotations
+
+import io
+
+from ...formula_guard import text_cell
+
+# Thai Buddhist-era dates: locale 041E (Thai) with calendar 07 (Thai Buddhist) in Excel's [$-…] prefix; Excel and
+# LibreOffice both show 31 มีนาคม 2570 for the date 2027-03-31 (tests/test_documents.py converts with LibreOffice).
+THAI_DATE_FORMAT = "[$-107041E]d mmmm yyyy"
+
+
+def _typed(value, kind: str):
+    """The cell value for a column kind: dates as real dates, numbers as numbers, the rest as text."""
+    import datetime
+
+    if kind == "date":
+        return datetime.date.fromisoformat(value) if value else None
+    if kind == "number":
+        return value if isinstance(value, int) else None
+    return value
+
+
+def _lines(text, width: float) -> int:
+    """About how many lines `text` takes in a column `width` characters wide (Thai vowel and tone marks above or
+    below a letter take no width)."""
+    import unicodedata
+
+    count = 0
+    for part in str(text).split("\n"):
+        visible = sum(1 for ch in part if unicodedata.category(ch) != "Mn")
+        count += max(1, -(-int(visible * 1.15) // max(int(width), 1)))
+    return count
+
+
+def _fit_rows(sheet, merged_rows: dict) -> None:
+    """Row heights from the wrapped text, so printed rows are tall enough in every reader (LibreOffice keeps the
+    default height of a row openpyxl wrote). A merged text line counts the merged width; other rows their cells."""
+    from openpyxl.utils import get_column_letter
+
+    widths = {c: sheet.column_dimensions[get_column_letter(c)].width or 13 for c in range(1, sheet.max_column + 1)}
+    for row in sheet.iter_rows():
+        number = row[0].row
+        if number in merged_rows:
+            lines = _lines(merged_rows[number], sum(widths.values()))
+        else:
+            lines = max((_lines(c.value, widths[c.column]) for c in row if isinstance(c.value, str)), default=1)
+        if lines > 1:
+            sheet.row_dimensions[number].height = 15 * lines
+
+
+def _wrap_across(sheet, texts: list, wrap) -> None:
+    """Text lines are merged across the widest table's columns and wrapped, so a long sentence neither runs off the
+    printed page nor widens it (fit-to-width would shrink everything to fit such a line)."""
+    span = max(sheet.max_column, 2)
+    for row, text in texts:
+        if span > 1:
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
+        sheet.cell(row=row, column=1).alignment = wrap
+
+
+def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา (IDP)", properties: dict | None = None) -> bytes:
+    """Tables with a "sheet" key go to a sheet of that name (a header row, then the rows); everything else goes,
+    in order, to the first sheet. Every sheet prints on A4 landscape, one page wide, with its table's header row
+    repeated on each page."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    from .form_blocks import choice_line, signoff_lines
+
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="E8EAF6")
+
+    book = Workbook()
+    plan = book.active
+    plan.title = first_sheet
+    sheets = {}
+    notes = []
+    for key, value in (properties or {}).items():
+        setattr(book.properties, key, value)
+    book.properties.creator = "digiskill"
+
+    def sheet_for(name: str):
+        if name not in sheets:
+            sheets[name] = book.create_sheet(name[:31])
+        return sheets[name]
+
+    def put(sheet, row: int, values, *, header=False, border=True, kinds=None):
+        for col, value in enumerate(values, start=1):
+            kind = "text" if header or not kinds else kinds[col - 1]
+            cell = text_cell(sheet.cell(row=row, column=col), _typed(value, kind))
+            cell.alignment = wrap
+            if kind == "date":
+                cell.number_format = THAI_DATE_FORMAT
+            if border:
+                cell.border = box
+            if header:
+                cell.font = bold
+                cell.fill = head_fill
+
+    def next_row(gap: int = 1) -> int:
+        return plan.max_row + gap if plan.max_row > 1 or plan["A1"].value else 1
+
+    texts = []  # (row, text): lines of text across the first sheet, wrapped over the table's width at the end
+
+    def line(text: str, font=None) -> None:
+        cell = text_cell(plan.cell(row=next_row(), column=1), text)
+        texts.append((cell.row, text))
+        if font:
+            cell.font = font
+
+    titles = {}
+    for block in blocks:
+        kind = block["type"]
+        target = sheet_for(block["sheet"]) if block.get("sheet") else plan
+        if kind in ("table", "bars"):
+            if kind == "bars":
+                headers = ["", "จำนวนที่บทบาทต้องมี", "มีเมื่อปีที่แล้ว", "มีในปีนี้"]
+                rows, kinds, widths = block["rows"], ["text", "number", "number", "number"], [30, 14, 14, 14]
+                if target is plan:
+                    line(block["title"], bold)
+            else:
+                headers, rows, kinds, widths = block["headers"], block["rows"], block.get("kinds"), block["widths"]
+            start = target.max_row + 2 if target is plan else 1
+            put(target, start, headers, header=True)
+            for offset, values in enumerate(rows, start=1):
+                put(target, start + offset, values, kinds=kinds)
+            # On the first sheet a two-column table shares columns A and B with the fields and keeps their widths.
+            for col, width in enumerate(widths if target is not plan or len(widths) > 2 else [], start=1):
+                letter = target.cell(row=1, column=col).column_letter
+                target.column_dimensions[letter].width = max(target.column_dimensions[letter].width or 0,
+                                                             width * 1.1)
+            if target is not plan:
+                target.freeze_panes = target.cell(row=start + 1, column=1)
+            if target is not plan or block.get("repeat_header"):
+                titles.setdefault(target.title, start)
+            continue
+        if kind in ("title", "subtitle", "heading", "meta", "paragraph"):
+            row = next_row(2 if kind == "heading" else 1)
+            cell = text_cell(plan.cell(row=row, column=1), block["text"])
+            texts.append((row, block["text"]))
+            cell.font = Font(bold=kind in ("title", "subtitle", "heading"), size=14 if kind == "title" else 11)
+            if block.get("footnote"):
+                notes.append(block["footnote"])
+                cell.value = f"{block['text']} ({len(notes)})"
+                texts[-1] = (row, cell.value)
+        elif kind == "fields":
+            row = next_row()
+            for offset, (label, value) in enumerate(block["rows"]):
+                put(plan, row + offset, [label, value])
+                plan.cell(row=row + offset, column=1).font = bold
+        elif kind == "signatures":
+            row = next_row()
+            for offset, label in enumerate(block["rows"]):
+                put(plan, row + offset, [label, "ลงชื่อ ..............................  วันที่ ..............."])
+        elif kind == "signoff":
+            line(block["title"], bold)
+            if block["choices"]:
+                line(choice_line(block))
+            line(block["text"] or "." * 60)
+            for text in signoff_lines(block):
+                plan.cell(row=next_row(), column=2, value=text)
+    for number, note in enumerate(notes, start=1):
+        line(f"({number}) {note}", Font(size=10))
+    plan.column_dimensions["A"].width = max(plan.column_dimensions["A"].width or 0, 24)
+    plan.column_dimensions["B"].width = max(plan.column_dimensions["B"].width or 0, 40)
+    _wrap_across(plan, texts, wrap)
+    for sheet in book.worksheets:
+        _fit_rows(sheet, dict(texts) if sheet is plan else {})
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        if sheet.title in titles:
+            sheet.print_title_rows = f"{titles[sheet.title]}:{titles[sheet.title]}"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,227 @@
+"""Organisation gap analysis (seed Org 3.1): many staff self-assessment files in, one aggregated picture out.
+
+Standard library only, so HR can run it in the browser (Pyodide) on files that never leave their computer, and the
+CLI gives exactly the same numbers. Each file is read on its own (`staff_facts.read_staff_file`); `combine` sets
+broken, foreign, other-version and duplicated files aside with the reason and keeps the rest as facts. Every table
+is then computed for a view: the whole organisation, or one division, group, stage or role (`Filter`).
+
+The follow-up tables (coverage, progress, trend, enrolment) live in their own modules and take the same view.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ...model import COMPONENTS, Catalog
+from ..answers.messages import message_th
+from .privacy import Privacy, threshold_of
+from .staff_facts import ReadFile, Rejected, StaffFact, collector_paused, content_key, read_staff_file  # noqa: F401
+
+URGENT_COUNT = 10  # how many gaps the "most urgent" list shows
+
+
+@dataclass
+class GapRow:
+    group: str
+    code: str
+    component: str
+    title_th: str
+    required: int = 0  # staff of the group whose role requires it
+    lacking: int = 0  # of those, answered "not yet"
+    unanswered: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.lacking / self.required if self.required else 0.0
+
+    @property
+    def urgency(self) -> float:
+        """The urgency rule (README "Which gaps are most urgent"): staff lacking × share lacking. It grows with both
+        how many people lack a skill and how widespread the lack is in the group, so 40 of 80 (score 20) comes before
+        2 of 2 (score 2), and among equal counts the larger share comes first."""
+        return self.lacking * self.share
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which staff a view is about; None keeps everyone. `division` "" is the staff whose file names no division."""
+    division: str | None = None
+    group: str | None = None
+    stage: str | None = None
+    role: str | None = None
+
+    def keeps(self, fact: StaffFact) -> bool:
+        return ((self.division is None or fact.division == self.division) and
+                (self.group is None or fact.group == self.group) and
+                (self.stage is None or fact.stage == self.stage) and (self.role is None or fact.role == self.role))
+
+    @property
+    def whole(self) -> bool:
+        return self == Filter()
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "Filter":
+        """From the page's choices: a missing or null value means everyone; for a division "" means the staff
+        whose file names none, and for the others "" means everyone (an empty select)."""
+        data = data or {}
+        division = data.get("division")
+        return cls(division=division if isinstance(division, str) else None,
+                   **{k: data.get(k) or None for k in ("group", "stage", "role")})
+
+
+@dataclass
+class Aggregation:
+    catalog: Catalog
+    facts: list = field(default_factory=list)  # every used file's StaffFact (the whole organisation)
+    rejected: list = field(default_factory=list)  # of Rejected
+    anonymised: bool = True
+    filter: Filter = field(default_factory=Filter)
+    headcount: object = None  # coverage.Headcount, when HR gave one
+    last_year: object = None  # trend.Baseline, when HR gave last year's files or gap CSV
+
+    @property
+    def used(self) -> int:
+        return len(self.facts)
+
+    @cached_property
+    def privacy(self) -> Privacy:
+        return Privacy(threshold_of(self.catalog), self.anonymised)
+
+    @cached_property
+    def staff(self) -> list:
+        """The facts of this view."""
+        return self.facts if self.filter.whole else [f for f in self.facts if self.filter.keeps(f)]
+
+    def view(self, filter: Filter) -> "Aggregation":
+        return dataclasses.replace(self, filter=filter)
+
+    @cached_property
+    def staff_by_group(self) -> dict:
+        return _count(f.group for f in self.staff)
+
+    @cached_property
+    def staff_by_role(self) -> dict:
+        return _count(f.role for f in self.staff)
+
+    @cached_property
+    def methods(self) -> dict:
+        return _count(m for f in self.staff for m in f.methods)
+
+    @cached_property
+    def divisions(self) -> list[str]:
+        """The agency's list first (in its order), then any other division found in the files; "" (none) last."""
+        listed = list(self.catalog.agency.divisions) if self.catalog.agency else []
+        found = {f.division for f in self.facts}
+        if self.headcount is not None:
+            found |= {d for d, _g in self.headcount.counts}
+        return listed + sorted(found - set(listed) - {""}) + ([""] if "" in found else [])
+
+    @cached_property
+    def rows(self) -> dict:
+        """(group, code) -> GapRow for this view."""
+        catalog = self.catalog
+        titles = {u.code: u.title_th for u in catalog.units} | {i.code: i.title_th for i in catalog.items}
+        rows: dict = {}
+        for role_code, count in self.staff_by_role.items():
+            role = catalog.role(role_code)
+            requirement = catalog.requirement(role_code)
+            for component in COMPONENTS:
+                for code in requirement.codes(component):
+                    row = rows.get((role.group, code))
+                    if row is None:
+                        row = rows[(role.group, code)] = GapRow(role.group, code, component, titles[code])
+                    row.required += count
+        for fact in self.staff:
+            for code in fact.lacking:
+                rows[(fact.group, code)].lacking += 1
+            for code in fact.unanswered:
+                rows[(fact.group, code)].unanswered += 1
+        return rows
+
+    def gap_rows(self) -> list[GapRow]:
+        """In group order, then component and catalog order."""
+        group_order = {g.code: i for i, g in enumerate(self.catalog.groups)}
+        position = {u.code: i for i, u in enumerate(self.catalog.units)}
+        position.update({it.code: len(position) + i for i, it in enumerate(self.catalog.items)})
+        return sorted(self.rows.values(), key=lambda r: (group_order[r.group], COMPONENTS.index(r.component),
+                                                         position.get(r.code, 0)))
+
+    def urgent(self) -> list[GapRow]:
+        """The gaps most in need, by the urgency rule (`GapRow.urgency`), then most people lacking; rows too small
+        to show (privacy) are left out."""
+        rows = [r for r in self.rows.values() if r.lacking and not self.privacy.hidden(r.required)]
+        return sorted(rows, key=lambda r: (-r.urgency, -r.lacking, r.group, r.code))[:URGENT_COUNT]
+
+    @property
+    def people(self) -> list:
+        """(name, role, gaps) for the staff list sheet; empty when names are dropped."""
+        if self.anonymised:
+            return []
+        return [(f.name, f.role, len(f.lacking)) for f in self.staff]
+
+
+def _count(values) -> dict:
+    counts: dict = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def combine(catalog: Catalog, reads: list[ReadFile], anonymise: bool = True) -> Aggregation:
+    """Read files in (file name, content digest) order, so the browser and the CLI judge duplicates the same way
+    whatever order the files were listed in: the first keeps its place, later copies are set aside."""
+    result = Aggregation(catalog, anonymised=anonymise)
+    seen_content: dict = {}
+    seen_person: dict = {}
+    for read in sorted(reads, key=lambda r: (r.name, r.digest)):
+        if read.rejected is not None:
+            result.rejected.append(read.rejected)
+            continue
+        duplicate_of = seen_content.get(read.content) or (seen_person.get(read.person) if read.person else None)
+        if duplicate_of:
+            result.rejected.append(Rejected(read.name, message_th("duplicate", {"other": duplicate_of})))
+            continue
+        seen_content[read.content] = read.name
+        if read.person:
+            seen_person[read.person] = read.name
+        result.facts.append(read.fact)
+    return result
+
+
+def aggregate(catalog: Catalog, files, anonymise: bool = True) -> Aggregation:
+    """`files`: (file name, content) pairs, any iterable (the contents are not kept). Names are read only when
+    `anonymise` is False."""
+    with collector_paused():
+        reads = [read_staff_file(catalog, name, content, keep_names=not anonymise) for name, content in files]
+    return combine(catalog, reads, anonymise)
+
+
+CSV_COLUMNS = ["group", "group_title_th", "component", "code", "title_th", "staff_required", "staff_lacking",
+               "share_lacking", "staff_unanswered"]
+
+
+def table_rows(agg: Aggregation) -> list[list]:
+    groups = {g.code: g.title_th for g in agg.catalog.groups}
+    masked = agg.privacy.masked
+    return [[r.group, groups[r.group], r.component, r.code, r.title_th, masked(r.required, r.required),
+             masked(r.lacking, r.required), masked(round(r.share, 4), r.required), masked(r.unanswered, r.required)]
+            for r in agg.gap_rows()]
+
+
+def csv_bytes(header: list, rows: list) -> bytes:
+    """Every CSV download: UTF-8 with a BOM (Excel reads the Thai text), CRLF, formula starts neutralised."""
+    import csv
+    import io
+
+    from ...formula_guard import neutralise
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([neutralise(v) for v in row] for row in rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def aggregate_csv(agg: Aggregation) -> bytes:
+    return csv_bytes(CSV_COLUMNS, table_rows(agg))

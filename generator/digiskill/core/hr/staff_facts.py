@@ -1,0 +1,135 @@
+"""One staff file → the few facts the organisation follow-up needs (Org 3–5), checked by the one answers checker.
+
+`read_staff_file` works on one file and depends on nothing else, so the CLI can run it in several processes and the
+browser one file after another with the same result; `aggregate.combine` then sets duplicates aside in file-name
+order. A fact keeps no file name and, when names are dropped, no name: only codes, counts and dates.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ...model import Catalog
+from ..answers.messages import message_th
+from ..answers.checker import check_answers
+from ..cycle.year import DONE_OUTCOMES, agreed_plan, current_answers, latest_progress
+
+FORMAL_PART = "10"  # the 10 of 70:20:10: formal training, the courses HR enrols people in
+
+
+# A fact and its plan lines are named tuples: the CLI's worker processes send 100,000 of them to the parent, and a
+# tuple crosses (pickle) and is rebuilt (`_make`) at a fraction of a dataclass's cost (staff_reading.py).
+class PlanLine(NamedTuple):
+    code: str
+    methods: tuple  # tool codes, as agreed
+    target_date: str  # ISO or ""
+    lacking: bool  # the person answered "not yet" for it
+    state: str  # "done" / "in_progress" / "not_started" (latest progress review)
+    closed: bool  # a planned gap now closed: outcome met or exceeded, or re-answered "have it"
+    applied: bool  # the latest progress review says how it is used at work (Ind 5)
+
+
+class StaffFact(NamedTuple):
+    role: str
+    group: str
+    stage: str
+    division: str
+    lacking: tuple  # codes the role needs that the person answered "not yet"
+    unanswered: tuple  # codes the role needs that the person did not answer
+    plan: tuple  # of PlanLine (the agreed plan; the person's own without a review)
+    methods: tuple  # tool codes chosen for the gaps (the person's plan), counted by the methods table
+    agreed: bool  # a supervisor-agreed plan (version-2 review signed with a date)
+    reviewed: bool  # at least one progress review with lines
+    name: str = ""  # only when names are kept
+    position: str = ""
+
+
+@dataclass(slots=True)
+class Rejected:
+    """A file that was not used, with why (shown on screen and on the command line, never in a download)."""
+    file: str
+    reason_th: str
+
+
+@dataclass(slots=True)
+class ReadFile:
+    """What `read_staff_file` returns: a fact plus the keys `combine` judges duplicates by, or why it was set aside."""
+    name: str
+    fact: StaffFact | None = None
+    digest: bytes = b""  # of the file's bytes: orders files of the same name the same way everywhere
+    content: int = 0  # hash of everything the person answered (copies share it)
+    person: tuple | None = None  # (name, role) when the file has a name
+    rejected: Rejected | None = None
+
+
+def content_key(a) -> tuple:
+    """Everything a person answered, ignoring when the file was saved: two files with the same key are copies."""
+    return (a.role, tuple(sorted(a.person.items())), a.mission,
+            tuple(sorted((c, x.has, x.note) for c, x in a.answers.items())),
+            tuple(sorted((c, p.priority, tuple(p.methods), p.target_date, p.goal, p.indicator, p.application, p.support)
+                         for c, p in a.plan.items())))
+
+
+def _line_state(progress_line) -> str:
+    if progress_line is None:
+        return "not_started"
+    return "done" if progress_line.outcome in DONE_OUTCOMES else "in_progress"
+
+
+def read_staff_file(catalog: Catalog, name: str, content, keep_names: bool = False) -> ReadFile:
+    raw = bytes(content) if isinstance(content, (bytes, bytearray, memoryview)) else \
+        str(content).encode("utf-8", "surrogatepass")
+    digest = hashlib.sha1(raw).digest()
+    checked = check_answers(content, catalog, file=name)
+    if not checked.ok:
+        return ReadFile(name, digest=digest, rejected=Rejected(name, checked.reason_th()))
+    a = checked.assessment
+    if a.data_version != catalog.framework.data_version:
+        return ReadFile(name, digest=digest, rejected=Rejected(name, message_th("other_data_version", {
+            "found": a.data_version or "ไม่ระบุ", "expected": catalog.framework.data_version})))
+    role = catalog.role(a.role)
+    required = catalog.required_codes(a.role)
+    lacking, unanswered = [], []
+    for code in required:
+        answer = a.answers.get(code)
+        if answer is None or answer.has is None:
+            unanswered.append(code)
+        elif answer.has is False:
+            lacking.append(code)
+    lacking_set = set(lacking)
+    methods = tuple(m for code in lacking if code in a.plan for m in a.plan[code].methods)
+    now = current_answers(a) if a.progress else {}
+    progress = latest_progress(a) if a.progress else {}
+    plan = []
+    for code, entry in agreed_plan(a).items():
+        line = progress.get(code)
+        state = _line_state(line)
+        plan.append(PlanLine(code, tuple(entry.methods), entry.target_date, code in lacking_set, state,
+                             state == "done" or now.get(code) is True, bool(line and line.applied.strip())))
+    fact = StaffFact(
+        role=role.code, group=role.group, stage=role.stage, division=a.person.get("division", "").strip(),
+        lacking=tuple(sorted(lacking)), unanswered=tuple(sorted(unanswered)), plan=tuple(plan), methods=methods,
+        agreed=bool(a.review is not None and a.review.supervisor.date),
+        reviewed=any(review.lines for review in a.progress),
+        name=a.person.get("name", "").strip() if keep_names else "",
+        position=a.person.get("position", "").strip() if keep_names else "")
+    person_name = a.person.get("name", "").strip()
+    return ReadFile(name, fact, digest, hash(content_key(a)), (person_name, a.role) if person_name else None)
+
+
+@contextmanager
+def collector_paused():
+    """Facts are tuples of text, without reference cycles; yet Python's cycle collector, started by every 700 new
+    objects, walks all the facts gathered so far, again and again: a third of the time of gathering 100,000 of them
+    in the CLI, and a tenth of 10,000 in the browser. It is paused while they are gathered (short-lived objects are
+    still freed by reference counts)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

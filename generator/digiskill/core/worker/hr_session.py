@@ -1,0 +1,33 @@
+"""The session of the gap-analysis page (Org 3–5): the HR calls and the organisation plan. It reads the catalog as
+`staff_session.StaffSession` does, but the page may call only its own `CALLS` (no staff calls such as `preview`).
+
+    session = HrSession(catalog_json)
+    session.hr_start(anonymise), .hr_add(run, names, sizes, data)…, .hr_done(run) -> the gap analysis of many staff
+                                             files, given in batches (JSON, SVG charts); .aggregate(…) in one call
+    session.org_plan_docx() / .org_plan_xlsx() / .gaps_csv()  -> files from the last aggregation
+    HR follow-up (`HrCalls`): .hr_headcount(csv_text), .hr_last_year(names, sizes, data), .hr_view(filter_json),
+    .hr_table(kind, unit) and .hr_csv(kind, unit) for the coverage, progress, trend and enrolment tables
+
+Kept apart from `staff_session.StaffSession` so that the staff and supervisor pages do not import the HR modules at
+start-up; the organisation plan's DOCX/XLSX writers load on first use here too.
+"""
+from __future__ import annotations
+
+from ..hr.aggregate import aggregate_csv
+from .staff_session import StaffSession
+from .hr_calls import HrCalls
+
+
+class HrSession(HrCalls, StaffSession):
+    CALLS = HrCalls.HR_CALLS + ("org_plan_docx", "org_plan_xlsx", "gaps_csv")
+
+    def org_plan_docx(self) -> bytes:
+        from ..hr.org_plan import org_plan_docx  # on first use: see the module's docstring
+        return org_plan_docx(self._last)
+
+    def org_plan_xlsx(self) -> bytes:
+        from ..hr.org_plan import org_plan_xlsx
+        return org_plan_xlsx(self._last)
+
+    def gaps_csv(self) -> bytes:
+        return aggregate_csv(self._last)
