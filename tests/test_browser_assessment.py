@@ -28,7 +28,7 @@ def answer(page, code, has, note=""):
 
 
 def plan(page, code, priority, methods, date, goal):
-    line = page.locator(f'.ds-plan[data-code="{code}"]')
+    line = page.locator(f'#plan-lines .ds-plan[data-key="{code}"]')
     line.locator('[data-field="priority"]').fill(str(priority))
     for method in methods:
         line.locator(f'input[data-field="methods"][value="{method}"]').check()
@@ -36,9 +36,9 @@ def plan(page, code, priority, methods, date, goal):
     line.locator('[data-field="goal"]').fill(goal)
 
 
-def download(page, action):
+def download(page, kind):
     with page.expect_download() as info:
-        page.click(f'button[data-action="{action}"]')
+        page.click(f'button[data-kind="{kind}"]')
     return info.value
 
 
@@ -64,11 +64,11 @@ def test_full_flow_produces_the_plan(browser, site_url, role, how, answers, plan
     page.wait_for_selector(READY, timeout=60_000)
     if how == "finder":
         page.click("#group-finder summary")
-        page.fill('input[data-share="T"]', "60")
-        page.fill('input[data-share="O"]', "40")
+        page.fill('input[data-field="finder/shares/T"]', "60")
+        page.fill('input[data-field="finder/shares/O"]', "40")
         page.click('button[data-action="classify"]')
         page.wait_for_function("() => document.querySelector('input[name=group][value=T]').checked")
-        assert "ผู้ปฏิบัติงานเฉพาะด้านเทคโนโลยีดิจิทัล" in page.inner_text("#finder-result")
+        assert "ผู้ปฏิบัติงานเฉพาะด้านเทคโนโลยีดิจิทัล" in page.inner_text("#group-finder .ds-field-message")
         page.check('input[name="stage"][data-number="3"]')
     assert page.is_visible(f'.ds-role-summary[data-role="{role}"]')
     for code, has in answers.items():
@@ -120,7 +120,7 @@ def test_reload_keeps_progress_and_a_broken_import_changes_nothing(browser, site
     page.wait_for_selector(READY, timeout=60_000)
     assert page.is_checked('input[name="has-DLit100"][value="no"]')
     assert page.input_value('input[name="note-DLit200"]') == "ใช้ทุกวัน"
-    assert page.input_value('.ds-plan[data-code="DLit100"] [data-field="goal"]') == "เข้าถึงบริการดิจิทัลของกรม"
+    assert page.input_value('#plan-lines [data-key="DLit100"] [data-field="goal"]') == "เข้าถึงบริการดิจิทัลของกรม"
     before = page.evaluate("() => localStorage.getItem(document.getElementById('ds-assessment').dataset.storageKey)")
 
     broken = {"foreign.json": (json.dumps({"name": "a spreadsheet export"}), "ไม่ใช่ไฟล์ผลการประเมิน"),
@@ -147,14 +147,14 @@ def test_import_restores_a_saved_assessment(browser, site_url, tmp_path):
     plan(page, "DG500", 1, ["mentoring"], "2027-08-31", "ทะเบียนความเสี่ยงของกอง")
     saved = download(page, "json").path().read_text(encoding="utf-8")
     page.click('button[data-action="reset"]')
-    assert not page.is_checked('input[name="group"][value="M"]')
+    page.wait_for_function("() => !document.querySelector('input[name=group][value=M]').checked")
     path = tmp_path / "last-year.json"
     path.write_text(saved, encoding="utf-8")
     page.set_input_files('input[data-action="import"]', str(path))
     page.wait_for_selector("#ds-message:not([hidden])")
     assert "นำเข้าคำตอบของบทบาท M2" in page.inner_text("#ds-message")
     assert page.is_checked('input[name="has-DG500"][value="no"]')
-    assert page.input_value('.ds-plan[data-code="DG500"] [data-field="goal"]') == "ทะเบียนความเสี่ยงของกอง"
+    assert page.input_value('#plan-lines [data-key="DG500"] [data-field="goal"]') == "ทะเบียนความเสี่ยงของกอง"
     page.context.close()
 
 
@@ -166,16 +166,23 @@ def test_unit_deep_link_opens_at_the_unit(browser, site_url):
 
 
 def test_questions_are_answerable_before_python_is_ready(browser, site_url):
-    """The questionnaire is in the page: a user can answer and save JSON even if Python never loads."""
+    """The questionnaire is in the page: answers given while Python cannot start are kept in this browser, in order,
+    and handed to Python when it starts on the next visit; nothing is lost."""
     recorded = start(browser, site_url, "?role=e1")
     page = recorded.page
     page.route("**/*.wasm", lambda route: route.abort())  # Python cannot start
     page.reload()
     answer(page, "DL100", False)
-    saved = json.loads(download(page, "json").path().read_text(encoding="utf-8"))
-    assert saved["answers"]["DL100"]["has"] is False
+    answer(page, "DLit100", True, note="ใช้ระบบสารบรรณทุกวัน")
     page.wait_for_function("() => document.getElementById('ds-status').dataset.kind === 'error'", timeout=60_000)
-    assert "บันทึกคำตอบ (.json)" in page.inner_text("#ds-status")
+    assert "ยังบันทึกอยู่" in page.inner_text("#ds-status")
+    page.unroute_all(behavior="ignoreErrors")
+    page.goto(site_url + "assessment/")  # the next visit: Python starts
+    page.wait_for_selector(READY, timeout=60_000)
+    assert page.is_checked('input[name="has-DL100"][value="no"]')
+    saved = json.loads(download(page, "json").path().read_text(encoding="utf-8"))
+    assert saved["role"] == "E1" and saved["answers"]["DL100"]["has"] is False
+    assert saved["answers"]["DLit100"] == {"has": True, "note": "ใช้ระบบสารบรรณทุกวัน"}
     page.context.close()
 
 
@@ -194,7 +201,7 @@ def test_wrong_wasm_mime_type_is_detected_with_a_thai_message(browser, site_url)
     page.wait_for_function("() => document.getElementById('ds-status').dataset.kind === 'error'", timeout=30_000)
     status = page.inner_text("#ds-status")
     assert "application/wasm" in status or "ไม่สำเร็จ" in status
-    assert page.is_disabled('button[data-action="docx"]')
+    assert page.is_disabled('button[data-kind="docx"]')
     page.unroute_all(behavior="ignoreErrors")  # the .wasm fetch may still be in flight: it must not fail a later test
     page.context.close()
 
@@ -213,7 +220,7 @@ def test_assessment_page_accessibility_and_keyboard(browser, site_url):
     assert page.is_checked('input[name="has-DLit100"][value="no"]')
     for _ in range(400):  # Tab forward from the questions to the Word download button
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.dataset.action") == "docx":
+        if page.evaluate("() => document.activeElement.dataset.kind") == "docx":
             break
     else:
         pytest.fail("the download button is not reachable with Tab")
@@ -243,7 +250,7 @@ def test_print_view_shows_only_the_plan_on_a4(browser, site_url):
     page.emulate_media(media="print")
     assert page.is_visible("#ds-preview") and "DLit200" in page.inner_text("#ds-preview")
     for hidden in ("#step-group", "#step-skills", "#step-plan", ".md-header", ".md-sidebar--primary",
-                   'button[data-action="docx"]'):
+                   'button[data-kind="docx"]'):
         assert not page.is_visible(hidden), hidden
     pdf = page.pdf(format="A4")
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")

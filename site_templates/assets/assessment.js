@@ -28,8 +28,22 @@
     window.print();
   });
 
+  /* ?role=a1 chooses that role's group and stage, as if clicked (the page kit hands the choice to Python). */
+  function chooseLinkedRole(code) {
+    Object.keys(ROLES).forEach(function (group) {
+      Object.keys(ROLES[group]).forEach(function (stage) {
+        if (ROLES[group][stage] !== code) return;
+        [["group", group], ["stage", stage]].forEach(function (pair) {
+          var input = root.querySelector('[data-field="' + pair[0] + '"][value="' + pair[1] + '"]');
+          if (input && !input.checked) { input.checked = true; input.dispatchEvent(new Event("change", { bubbles: true })); }
+        });
+      });
+    });
+  }
+
   var params = new URLSearchParams(location.search);
-  var page = DigiskillPage.start({ root: root, link: params.get("role") || "", onDraw: showRole });
+  var page = DigiskillPage.start({ root: root, onDraw: showRole });
+  chooseLinkedRole((params.get("role") || "").toUpperCase());
   showRole();
   if (window.performance && performance.mark) performance.mark("digiskill:questions-ready");  // read by bench/
   var unit = params.get("unit");

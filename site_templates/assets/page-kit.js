@@ -3,7 +3,7 @@
    state to keep and what to draw (digiskill/core/worker/staff_draw.py describes that shape). This file only
    forwards, stores, draws and downloads.
 
-   DigiskillPage.start({root, session: "staff" | "review", link: "..."}) -> page
+   DigiskillPage.start({root, onDraw}) -> {send(event), isReady(), python}   (the session is the root's data-session)
    - Controls take part through their template: an element with data-field is a control; its path is the data-key
      of each ancestor (inside root) and its own data-field, joined with "/" (e.g. plan/DLit200/goal).
    - Lists Python draws go into a container with data-template (the id of a <template>); each item keeps its
@@ -24,7 +24,7 @@
   function start(options) {
     var root = options.root, key = root.dataset.storageKey, W = words();
     var statusBox = document.getElementById("ds-status"), messageBox = document.getElementById("ds-message");
-    var pending = readJSON(key + ".pending") || [], queue = [], busy = false, ready = false, laterTimer = null;
+    var waiting = readJSON(key + ".pending") || [], sent = 0, ready = false, laterTimer = null;  // sent: in flight
     var view = readJSON(key + ".view") || { fields: {}, lists: {}, text: {}, hidden: {}, locked: {} };
     var lastHTML = {}, fieldMessages = {};
 
@@ -58,32 +58,32 @@
     function eventOf(el) {
       return { path: el.dataset.path, value: el.value, checked: el.type === "checkbox" ? el.checked : undefined };
     }
-    function send(event) {
-      if (event.path) {
-        rememberValue(event);
-        var waiting = ready ? queue : pending, last = waiting[waiting.length - 1];
-        if (last && last.path === event.path && last.checked === undefined && event.checked === undefined) {
-          waiting[waiting.length - 1] = event;  // the newer text of the same field replaces the older one
-        } else {
-          waiting.push(event);
-        }
+    var origins = [];  // [event, the control that caused it]: an action's messages appear next to that control
+    /* `waiting`: every event Python has not yet answered, oldest first (the first `sent` of them are in flight). It
+       is stored at each change, so a reload or a closed tab loses none: they are replayed at the next start. */
+    function send(event, origin) {
+      if (origin) { origins.push([event, origin]); if (origins.length > 20) origins.shift(); }
+      if (event.path) rememberValue(event);
+      var last = waiting[waiting.length - 1];
+      if (event.path && last && waiting.length > sent && last.path === event.path && last.checked === undefined &&
+          event.checked === undefined) {
+        waiting[waiting.length - 1] = event;  // the newer text of the same field replaces the older one
       } else {
-        (ready ? queue : pending).push(event);
+        waiting.push(event);
       }
-      if (!ready) {
-        store(key + ".pending", JSON.stringify(pending));
-        if (event.action) show([{ kind: "info", field: event.field || null, message_th: W.waiting }], event.field);
-        return;
-      }
+      store(key + ".pending", JSON.stringify(waiting));
+      if (!ready && event.action) show([{ kind: "info", field: null, message_th: W.waiting }], null, event);
       pump();
     }
     function pump() {
-      if (busy || !queue.length) return;
-      busy = true;
-      var event = queue.shift();
+      if (!ready || sent || !waiting.length) return;
+      sent = 1;
+      var event = waiting[0];
       python.call("event", [JSON.stringify(event)]).then(function (text) {
+        waiting.shift();  // answered: its effect is in the state just stored
         handle(text, event);
-      }, failed).then(function () { busy = false; pump(); });
+        store(key + ".pending", JSON.stringify(waiting));
+      }, function (err) { waiting.shift(); failed(err); }).then(function () { sent = 0; pump(); });
     }
     function failed(err) {
       console.error(err);
@@ -97,7 +97,7 @@
       if (reply.store !== undefined && !store(key, reply.store)) reply.problems.push({ kind: "error", field: null, message_th: W.storage_full });
       if (reply.backup) keepBackup(reply.backup);
       if (reply.draw) draw(reply.draw);
-      show(reply.problems || [], event && event.path, event && event.action);
+      show(reply.problems || [], event && event.path, event && event.action ? event : null);
       if (reply.confirm && window.confirm(reply.confirm.text_th)) send(reply.confirm.event);
       if (reply.download) fetchFile(reply.download);
       if (reply.later) later();
@@ -106,7 +106,7 @@
     function later() {
       clearTimeout(laterTimer);
       laterTimer = setTimeout(function () {
-        if (queue.length || busy) return later();
+        if (waiting.length) return later();
         python.call("refresh", []).then(function (text) { handle(text); }, failed);
       }, 300);
     }
@@ -125,7 +125,7 @@
     /* ---- drawing ---- */
     function setValue(el, value) {
       if (el === document.activeElement && TEXT_TYPES[el.type]) return;  // never under the person's caret
-      if (queue.some(function (e) { return e.path === el.dataset.path; })) return;
+      if (waiting.some(function (e) { return e.path === el.dataset.path; })) return;  // Python has not seen it yet
       if (el.type === "radio") el.checked = el.value === String(value);
       else if (el.type === "checkbox") el.checked = Array.isArray(value) ? value.indexOf(el.value) >= 0 : !!value;
       else if (el.value !== String(value == null ? "" : value)) el.value = value == null ? "" : value;
@@ -209,6 +209,11 @@
       node.textContent = p.message_th;
       return node;
     }
+    function originOf(event) {
+      for (var i = origins.length - 1; i >= 0; i--) if (origins[i][0] === event || JSON.stringify(origins[i][0]) === JSON.stringify(event)) return origins[i][1];
+      return null;
+    }
+    var actionNotes = [];
     function show(problems, path, action) {
       if (path && fieldMessages[path]) { fieldMessages[path].forEach(function (n) { n.remove(); }); delete fieldMessages[path]; }
       var boxed = [];
@@ -221,6 +226,13 @@
         (fieldMessages[p.field] = fieldMessages[p.field] || []).push(node);
       });
       if (!boxed.length && !action) return;
+      actionNotes.forEach(function (n) { n.remove(); });
+      actionNotes = [];
+      var origin = action && originOf(action);
+      if (origin && origin.hasAttribute("data-messages-here")) {  // e.g. the group finder's button, far from the box
+        boxed.forEach(function (p) { var node = messageNode(p); origin.insertAdjacentElement("afterend", node); actionNotes.push(node); });
+        return;
+      }
       messageBox.textContent = "";
       messageBox.hidden = !boxed.length;
       messageBox.dataset.kind = boxed.some(function (p) { return p.kind === "error"; }) ? "error" : "ok";
@@ -253,8 +265,7 @@
       if (!button || button.dataset.action === "print") return;
       var event = { action: button.dataset.action };
       if (button.dataset.kind) event.kind = button.dataset.kind;
-      if (button.id) event.field = button.id;
-      send(event);
+      send(event, button);
     });
 
     /* ---- start ---- */
@@ -262,14 +273,12 @@
     draw(view);  // the last view drawn, at once; Python's own draw follows when it is ready
     var python = DigiskillPython.start({ root: root, onStatus: say, hint: W.hint, onReady: function () {
       say(W.ready, "ok");
-      ready = true;
-      var handed = pending;
-      pending = [];
-      python.call("start", [localStorage.getItem(key), JSON.stringify(handed), options.link || ""]).then(function (text) {
+      var handed = sent = waiting.length;  // the start call goes first; events sent meanwhile wait behind it
+      python.call("start", [localStorage.getItem(key), JSON.stringify(waiting.slice(0, handed))]).then(function (text) {
+        waiting.splice(0, handed);
         handle(text);
-        try { localStorage.removeItem(key + ".pending"); } catch (err) { /* kept: replayed again is harmless */ }
-        pump();
-      }, failed);
+        store(key + ".pending", JSON.stringify(waiting));
+      }, failed).then(function () { ready = true; sent = 0; pump(); });
     } });
     return { send: send, isReady: function () { return ready; }, python: python };
   }

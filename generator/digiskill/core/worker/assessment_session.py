@@ -2,7 +2,7 @@
 traceback ever reaches the page (`page_reply.guarded`). The state and every rule are `staff_page.StaffPage`'s.
 
     session = AssessmentSession(catalog_json)   # the catalog export the site ships (data/catalog.json)
-    session.start(stored, pending_json, link_role) / .event(event_json) / .refresh()  -> reply JSON (page_reply)
+    session.start(stored, pending_json) / .event(event_json) / .refresh()  -> reply JSON (page_reply)
     session.file(kind)                          -> the file's bytes, or a reply JSON saying why it could not be made
 """
 from __future__ import annotations
@@ -27,8 +27,8 @@ class AssessmentSession:
         self.page = StaffPage(read_catalog(catalog_json))
 
     @guarded
-    def start(self, stored: str | None, pending_json: str = "[]", link_role: str = "") -> str:
-        return self.page.start(stored, pending_json, link_role)
+    def start(self, stored: str | None, pending_json: str = "[]") -> str:
+        return self.page.start(stored, pending_json)
 
     @guarded
     def event(self, event_json: str) -> str:

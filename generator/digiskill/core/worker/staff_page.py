@@ -2,8 +2,8 @@
 and draws what comes back. The page's script knows no field, rule or word of the answers file.
 
     page = StaffPage(catalog)
-    page.start(stored_text, pending_json, link_role) -> reply   # the autosaved draft, the actions taken before
-                                                               # Python was ready (replayed in order), ?role=
+    page.start(stored_text, pending_json) -> reply   # the autosaved draft and the actions taken before Python was
+                                                    # ready (replayed in order)
     page.event(event_json) -> reply                            # one action: a field changed, a button pressed
     page.refresh() -> reply                                    # the slower parts (plan preview, skill shape)
     page.file(kind) -> bytes                                   # the download the last reply announced
@@ -47,9 +47,10 @@ class StaffPage:
     def __init__(self, catalog):
         self.catalog = catalog
         self.a = empty_assessment(catalog)
+        self._kept = None  # the answers file as last handed to the page, without its saved_at
 
     # ---- the calls the page makes ----
-    def start(self, stored: str | None, pending_json: str = "[]", link_role: str = "") -> str:
+    def start(self, stored: str | None, pending_json: str = "[]") -> str:
         problems, backup = [], None
         if stored:
             checked = check_answers(stored, self.catalog, "draft", draft=True)
@@ -60,9 +61,6 @@ class StaffPage:
                 problems += checked_problems(checked.as_json())
             if checked.assessment is not None:
                 self.a = checked.assessment
-        role = self._link_role(link_role)
-        if role:
-            self.a.group, self.a.stage, self.a.role = role.group, role.stage, role.code
         for event in json.loads(pending_json or "[]"):
             problems += self._apply(event)
         return self._reply(problems, full=True, backup=backup)
@@ -88,7 +86,9 @@ class StaffPage:
         return (progress_docx if kind == "progress-docx" else progress_xlsx)(idp)
 
     # ---- events ----
-    def _apply(self, event: dict):
+    def _apply(self, event):
+        if not isinstance(event, dict):
+            return [problem("ไม่รู้จักคำสั่งนี้", code="unknown_action", message=f"not an event: {event!r:.40}")]
         action = event.get("action")
         if action:
             return self._action(action, event)
@@ -97,8 +97,7 @@ class StaffPage:
 
     def _action(self, action: str, event: dict):
         if action in CONFIRM_TH and not event.get("confirmed") and (action == "reset" or self._has_answers()):
-            if action != "reset" or self._has_answers():
-                return reply(True, [], confirm={"text_th": CONFIRM_TH[action], "event": {**event, "confirmed": True}})
+            return reply(True, [], confirm={"text_th": CONFIRM_TH[action], "event": {**event, "confirmed": True}})
         if action == "reset":
             self.a = empty_assessment(self.catalog)
             return []
@@ -144,7 +143,7 @@ class StaffPage:
         if result["group"]:
             self.a.group = result["group"]
             self._set_role()
-        return [problem(result["reason_th"], kind="info" if result["group"] else "warning", field="finder/result")]
+        return [problem(result["reason_th"], kind="info" if result["group"] else "warning")]
 
     def _download(self, kind: str):
         if kind not in ("json", "docx", "xlsx", "progress-docx", "progress-xlsx"):
@@ -247,17 +246,20 @@ class StaffPage:
         role = next((r for r in self.catalog.roles if r.group == a.group and r.stage == a.stage), None)
         a.role = role.code if role else None
 
-    def _link_role(self, code: str):
-        return next((r for r in self.catalog.roles if r.code.upper() == (code or "").upper()), None)
-
     def _future_role(self):
         from ..cycle.year import next_role
         role = next_role(self.catalog, self.a.role) if self.a.role else None
         return role.code if role else None
 
     def _stamped(self) -> dict:
-        self.a.saved_at = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        return self.a.to_dict()
+        """The answers file, its saved_at moved on only when something in it changed (a refused import changes
+        nothing, not even the time)."""
+        data = self.a.to_dict()
+        unstamped = {**data, "saved_at": ""}
+        if unstamped != self._kept or not self.a.saved_at:
+            self.a.saved_at = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            self._kept = unstamped
+        return {**data, "saved_at": self.a.saved_at}
 
     def _reply(self, problems: list, full: bool, backup: str | None = None, echo: str | None = None) -> str:
         """`echo`: the field just changed; its value as kept is drawn back (a converted year, a refused change)."""
