@@ -36,24 +36,24 @@ def test_one_year_with_the_supervisor_and_the_next(browser, site_url, tmp_path):
     staff.check('input[name="has-DLit100"][value="yes"]')
     staff.check('input[name="has-DLit200"][value="no"]')
     staff.check('input[name="has-DS300"][value="no"]')
-    line = staff.locator('.ds-plan[data-code="DLit200"]')
+    line = staff.locator('#plan-lines .ds-plan[data-key="DLit200"]')
     line.locator('[data-field="priority"]').fill("2")
     line.locator('input[data-field="methods"][value="classroom"]').check()
     line.locator('[data-field="goal"]').fill("ใช้ตารางคำนวณวิเคราะห์ข้อมูลงาน")
     line.locator('[data-field="indicator"]').fill("รายงานประจำเดือนทำเสร็จในครึ่งวัน")
-    staff.locator('.ds-plan[data-code="DS300"] [data-field="priority"]').fill("1")
-    staff.locator('.ds-plan[data-code="DS300"] input[data-field="methods"][value="coaching"]').check()
+    staff.locator('#plan-lines .ds-plan[data-key="DS300"] [data-field="priority"]').fill("1")
+    staff.locator('#plan-lines .ds-plan[data-key="DS300"] input[data-field="methods"][value="coaching"]').check()
     staff.fill('input[name="person-name"]', "นางสาวใจดี มีสุข")
     staff.fill('input[name="period-fiscal_year"]', "2570")
     staff.wait_for_selector("#step-future:not([hidden])", timeout=30_000)
-    future_code = staff.get_attribute("#future-choices input", "value")
-    staff.check(f"#future-choose-{future_code}")
-    staff.locator(f'#future-lines .ds-plan[data-code="{future_code}"] [data-field="goal"]').fill("เตรียมงานปีหน้า")
+    future_code = staff.get_attribute("#future-choices [data-key]", "data-key")
+    staff.check(f"#f-future-choose-{future_code}-chosen")
+    staff.locator(f'#future-lines .ds-plan[data-key="{future_code}"] [data-field="goal"]').fill("เตรียมงานปีหน้า")
     staff.reload()
     staff.wait_for_selector(STAFF_READY, timeout=60_000)
     assert staff.input_value('input[name="period-fiscal_year"]') == "2570"
-    staff.wait_for_selector(f'#future-lines .ds-plan[data-code="{future_code}"]', timeout=30_000)
-    staff_file = json.loads(download(staff, 'button[data-action="json"]'))
+    staff.wait_for_selector(f'#future-lines .ds-plan[data-key="{future_code}"]', timeout=30_000)
+    staff_file = json.loads(download(staff, 'button[data-kind="json"]'))
     assert staff_file["schema_version"] == 2 and staff_file["period"]["fiscal_year"] == 2570
     assert staff_file["plan"]["DLit200"]["indicator"] == "รายงานประจำเดือนทำเสร็จในครึ่งวัน"
     assert staff_file["future"]["role"] == "A2" and staff_file["future"]["plan"][future_code]["goal"] == "เตรียมงานปีหน้า"
@@ -106,22 +106,22 @@ def test_one_year_with_the_supervisor_and_the_next(browser, site_url, tmp_path):
     staff.set_input_files('input[data-action="import"]', str(tmp_path / "agreed.json"))
     staff.wait_for_selector("#step-progress:not([hidden])", timeout=30_000)
     staff.click('button[data-action="progress-new"]')
-    staff.wait_for_selector("#progress-DLit200-status")
-    staff.select_option("#progress-DLit200-status", "on_plan")
-    staff.select_option("#progress-DLit200-outcome", "met")
-    staff.fill("#progress-DLit200-evidence", "รายงานวิเคราะห์ข้อมูลประจำเดือน")
-    staff.fill("#progress-DLit200-applied", "ลดเวลาทำรายงานจากสองวันเหลือครึ่งวัน")
-    staff.check("#progress-DLit200-reanswer-yes")
-    staff.select_option("#progress-DS300-status", "off_plan")
-    staff.fill("#progress-DS300-reason", "งานเร่งด่วนช่วงปลายปี")
-    staff.select_option("#progress-DS300-outcome", "not_yet")
+    staff.wait_for_selector("#f-progress-DLit200-status")
+    staff.select_option("#f-progress-DLit200-status", "on_plan")
+    staff.select_option("#f-progress-DLit200-outcome", "met")
+    staff.fill("#f-progress-DLit200-evidence", "รายงานวิเคราะห์ข้อมูลประจำเดือน")
+    staff.fill("#f-progress-DLit200-applied", "ลดเวลาทำรายงานจากสองวันเหลือครึ่งวัน")
+    staff.check("#f-progress-DLit200-reanswer-yes")
+    staff.select_option("#f-progress-DS300-status", "off_plan")
+    staff.fill("#f-progress-DS300-reason", "งานเร่งด่วนช่วงปลายปี")
+    staff.select_option("#f-progress-DS300-outcome", "not_yet")
     for width in (1366, 390):
         staff.set_viewport_size({"width": width, "height": 900})
         assert axe_violations(staff, within="#step-progress") == [], width  # the new view; #14 covers the page
     staff.reload()
-    staff.wait_for_selector("#progress-DS300-reason", timeout=60_000)
-    assert staff.input_value("#progress-DS300-reason") == "งานเร่งด่วนช่วงปลายปี"
-    progressed = json.loads(download(staff, 'button[data-action="json"]'))
+    staff.wait_for_selector("#f-progress-DS300-reason", timeout=60_000)
+    assert staff.input_value("#f-progress-DS300-reason") == "งานเร่งด่วนช่วงปลายปี"
+    progressed = json.loads(download(staff, 'button[data-kind="json"]'))
     assert progressed["review"] == agreed["review"]
     [entry] = progressed["progress"]
     assert entry["lines"]["DLit200"] == {"status": "on_plan", "reason": "", "outcome": "met",
@@ -140,8 +140,8 @@ def test_one_year_with_the_supervisor_and_the_next(browser, site_url, tmp_path):
     assert staff.inner_text("#q-ds300 .ds-baseline") == "ปีที่แล้ว (2570): ยังไม่มี"
     assert staff.is_visible('#q-dlit200 input[value="yes"]') and not staff.is_checked('#q-dlit200 input[value="yes"]')
     staff.check('input[name="has-DS300"][value="no"]')
-    staff.wait_for_selector('#plan-lines .ds-plan[data-code="DS300"]')
-    nxt = json.loads(download(staff, 'button[data-action="json"]'))
+    staff.wait_for_selector('#plan-lines .ds-plan[data-key="DS300"]')
+    nxt = json.loads(download(staff, 'button[data-kind="json"]'))
     assert nxt["period"]["fiscal_year"] == 2571 and list(nxt["plan"]) == ["DS300"]  # the open line carried over
     assert nxt["history"][-1]["answers"]["DLit200"] is True and nxt["history"][-1]["open_lines"] == ["DS300"]
     staff.context.close()

@@ -150,6 +150,12 @@ def _plan_item(catalog, a: Assessment, code: str) -> dict:
     else:
         said = "ที่ตกลงกับผู้บังคับบัญชาแล้ว: " + _summary(catalog, agreed or own) + \
             (f" · ความเห็น: {line.comment}" if line is not None and line.comment else "")
+    changes = [f"ปรับแผนเมื่อ {thai_date(review.date)}" + (f": {review.lines[code].reason}" if review.lines[code].reason
+                                                          else "")
+               for review in a.progress if code in review.lines and review.lines[code].status == "changed"
+               and _iso(review.date)]
+    if changes:  # a change after the agreement is recorded in a progress review, with its date, and shown as one
+        said += " · " + " · ".join(changes)
     item.update(readonly=True, fields=_line_fields(agreed or own))
     item["slots"].update(agreed=said, own="ข้อเสนอเดิมของท่าน: " + _summary(catalog, own))
     item["hidden"].update(agreed=False, own=False)

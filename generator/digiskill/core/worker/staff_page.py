@@ -129,7 +129,8 @@ class StaffPage:
             if not self.a.finder.get("shares"):
                 self.a.finder = finder  # the group finder's figures typed here are kept when the file has none
             return [problem(f"นำเข้าคำตอบของบทบาท {self.a.role} แล้ว", kind="info")] + found
-        self.a = start_next_year(checked.assessment, self._fiscal_year_now())
+        last = checked.assessment  # next year is last year's + 1; today's fiscal year if the file has none
+        self.a = start_next_year(last, None if last.period.fiscal_year else self._fiscal_year_now())
         return [problem("เริ่มปีใหม่แล้ว: คำตอบปีที่แล้วแสดงข้างแต่ละข้อ และยกแผนที่ยังไม่สำเร็จ "
                         f"{len(self.a.plan)} รายการมาให้", kind="info")] + found
 
