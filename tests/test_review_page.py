@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from cycle_files import reviewed_year
 from digiskill.core.worker.review_page import ReviewPage
@@ -161,3 +162,24 @@ def test_an_unexpected_error_is_a_thai_message_with_the_traceback_for_the_consol
     message = answer["problems"][0]["message_th"]
     assert "ขัดข้อง" in message and "Traceback" not in message and "ZeroDivision" not in message
     assert set(ReviewSession.CALLS) == {"start", "event", "file"}
+
+
+def test_the_review_session_starts_without_the_file_writers_or_the_hr_modules():
+    """What the supervisor page imports at start-up is start-up time in the browser: the DOCX/XLSX writers and the
+    progress report load when a file is first asked for; nothing of the HR page's."""
+    from test_stdlib_core import imported_by
+    modules = imported_by("digiskill.core.worker.review_session")
+    assert "digiskill.core.worker.review_page" in modules
+    later = {f"digiskill.core.{name}" for name in (
+        "hr", "worker.hr_calls", "hr.aggregate", "documents.docx_writer", "documents.xlsx_writer",
+        "documents.progress_report", "documents.idp_document")}
+    assert modules & later == set()
+    assert modules & {"urllib.request", "http.client", "email", "xml.sax", "ssl", "html", "html.entities"} == set()
+
+
+def test_the_supervisor_page_script_holds_no_word_and_no_key_of_the_answers_file():
+    from conftest import ROOT
+    script = (ROOT / "site_templates" / "assets" / "supervisor.js").read_text(encoding="utf-8")
+    assert re.search("[\u0e00-\u0e7f]", script) is None
+    keys = ("review", "plan", "answers", "progress", "feedback", "supervisor", "decision", "lines", "person")
+    assert [k for k in keys if f'"{k}"' in script or f"'{k}'" in script or f".{k}" in script] == []
