@@ -66,23 +66,31 @@ def test_one_year_with_the_supervisor_and_the_next(browser, site_url, tmp_path):
     sup.set_input_files('input[data-action="open"]', str(tmp_path / "staff.json"))
     sup.wait_for_selector("#review-form:not([hidden])")
     assert "นางสาวใจดี มีสุข" in sup.inner_text("#who") and "A1" in sup.inner_text("#who")
-    sup.check('input[name="role_decision"][value="agreed"]')
-    sup.check("#line-DLit200-decision-changed")
-    sup.fill("#line-DLit200-priority", "1")
-    sup.uncheck("#line-DLit200-methods-classroom")
-    sup.check("#line-DLit200-methods-on-the-job")
-    sup.fill("#line-DLit200-target_date", "2027-02-28")
-    sup.fill("#line-DLit200-comment", "เริ่มจากงานจริงก่อน")
-    sup.check("#line-DS300-decision-agreed")
-    sup.fill('textarea[name="support"]', "มอบหมายงานท้าทายในโครงการบริการออนไลน์")
-    sup.fill('textarea[name="opinion"]', "เห็นชอบแผนตามที่ปรับ")
-    sup.fill('input[name="supervisor-name"]', "นายหัวหน้า ดีเยี่ยม")
-    sup.fill('input[name="supervisor-position"]', "ผู้อำนวยการกอง")
-    sup.fill('input[name="supervisor-date"]', "2026-12-01")
+    assert "เป้าหมาย: ใช้ตารางคำนวณวิเคราะห์ข้อมูลงาน" in sup.inner_text('#lines [data-key="DLit200"]')
+    assert "ตัวชี้วัดความสำเร็จ: รายงานประจำเดือนทำเสร็จในครึ่งวัน" in sup.inner_text('#lines [data-key="DLit200"]')
+    sup.check("#f-role_decision-agreed")
+    sup.check("#f-lines-DLit200-decision-changed")
+    assert sup.input_value("#f-lines-DLit200-priority") == "2"  # the changed line starts from the staff member's
+    assert sup.is_checked("#f-lines-DLit200-methods-classroom")
+    sup.fill("#f-lines-DLit200-priority", "1")
+    sup.uncheck("#f-lines-DLit200-methods-classroom")
+    sup.check("#f-lines-DLit200-methods-on-the-job")
+    sup.fill("#f-lines-DLit200-target_date", "2027-02-28")
+    sup.fill("#f-lines-DLit200-comment", "เริ่มจากงานจริงก่อน")
+    sup.check("#f-lines-DS300-decision-agreed")
+    sup.fill("#f-support", "มอบหมายงานท้าทายในโครงการบริการออนไลน์")
+    sup.fill("#f-opinion", "เห็นชอบแผนตามที่ปรับ")
+    sup.fill("#f-supervisor-name", "นายหัวหน้า ดีเยี่ยม")
+    sup.fill("#f-supervisor-position", "ผู้อำนวยการกอง")
+    sup.fill("#f-supervisor-date", "2026-12-01")
     sup.reload()
+    sup.wait_for_selector(SUPERVISOR_READY, timeout=60_000)
     sup.wait_for_selector("#review-form:not([hidden])", timeout=60_000)
-    assert sup.input_value("#line-DLit200-target_date") == "2027-02-28"
-    agreed = json.loads(download(sup, 'button[data-action="json"]'))
+    assert sup.input_value("#f-lines-DLit200-target_date") == "2027-02-28"
+    with sup.expect_download() as info:
+        sup.click('button[data-kind="json"]')
+    assert info.value.suggested_filename == "idp-นางสาวใจดี-มีสุข-a1-2570-ตกลงแล้ว.json"
+    agreed = json.loads(info.value.path().read_bytes())
     review = agreed["review"]
     assert review["role_decision"] == "agreed" and review["supervisor"] == {
         "name": "นายหัวหน้า ดีเยี่ยม", "position": "ผู้อำนวยการกอง", "date": "2026-12-01"}
@@ -90,9 +98,9 @@ def test_one_year_with_the_supervisor_and_the_next(browser, site_url, tmp_path):
                                           "target_date": "2027-02-28", "comment": "เริ่มจากงานจริงก่อน"}
     assert review["lines"]["DS300"]["decision"] == "agreed"
     assert agreed["plan"]["DLit200"]["methods"] == ["classroom"]  # the staff member's own line is kept
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(download(sup, 'button[data-action="docx"]'))).paragraphs)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(download(sup, 'button[data-kind="docx"]'))).paragraphs)
     assert text
-    book = openpyxl.load_workbook(io.BytesIO(download(sup, 'button[data-action="xlsx"]')))
+    book = openpyxl.load_workbook(io.BytesIO(download(sup, 'button[data-kind="xlsx"]')))
     assert book.worksheets
     for width in (1366, 390):
         sup.set_viewport_size({"width": width, "height": 900})

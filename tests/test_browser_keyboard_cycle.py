@@ -39,14 +39,16 @@ def test_supervisor_review_works_with_the_keyboard_only(browser, site_url, tmp_p
 
     tab_to('input[name="role_decision"][value="agreed"]')
     page.keyboard.press("Space")
-    tab_to("#line-DLit200-decision-agreed")
+    tab_to("#f-lines-DLit200-decision-agreed")
     page.keyboard.press("ArrowDown")  # radio group: the arrow moves to ปรับแผน and selects it
-    assert page.is_checked("#line-DLit200-decision-changed")
-    tab_to("#line-DLit200-priority")
+    assert page.is_checked("#f-lines-DLit200-decision-changed")
+    tab_to("#f-lines-DLit200-priority")  # shown by Python once the line is changed, with the staff member's 1
+    assert page.input_value("#f-lines-DLit200-priority") == "1"
+    page.keyboard.press("Control+A")
     page.keyboard.type("2")
     tab_to('textarea[name="opinion"]')
     page.keyboard.type("เห็นชอบ")
-    tab_to('button[data-action="json"]')
+    tab_to('button[data-kind="json"]')
     with page.expect_download() as info:
         page.keyboard.press("Enter")
     review = json.loads(info.value.path().read_text(encoding="utf-8"))["review"]

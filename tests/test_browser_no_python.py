@@ -17,7 +17,8 @@ from cycle_files import reviewed_year
 pytestmark = pytest.mark.browser
 NEEDS_PYTHON = ['button[data-action="docx"]', 'button[data-action="xlsx"]', 'button[data-action="classify"]',
                 'input[data-action="import"]']
-SUPERVISOR_NEEDS_PYTHON = ['input[data-action="open"]', 'button[data-action="docx"]', 'button[data-action="xlsx"]']
+SUPERVISOR_NEEDS_PYTHON = ['input[data-action="open"]', 'button[data-kind="json"]', 'button[data-kind="docx"]',
+                           'button[data-kind="xlsx"]']
 SUPERVISOR_KEY = "digiskill.supervisor.ocsc-2561"
 
 
@@ -185,8 +186,10 @@ def test_supervisor_without_python_keeps_the_review_and_points_to_paper(browser,
     yesterday.wait_for_selector("#ds-supervisor[data-python-ready=true]", timeout=60_000)
     yesterday.set_input_files('input[data-action="open"]', str(tmp_path / "staff.json"))
     yesterday.wait_for_selector("#review-form:not([hidden])")
-    yesterday.check("#line-DLit200-decision-not_this_year")
-    yesterday.fill('textarea[name="opinion"]', "ให้เริ่มปีหน้าเมื่อมีหลักสูตร")
+    yesterday.check("#f-lines-DLit200-decision-not_this_year")
+    yesterday.fill("#f-opinion", "ให้เริ่มปีหน้าเมื่อมีหลักสูตร")
+    yesterday.wait_for_function("key => (localStorage.getItem(key) || '').includes('ให้เริ่มปีหน้าเมื่อมีหลักสูตร')",
+                                arg=SUPERVISOR_KEY)
     yesterday.close()
 
     page = yesterday.context.new_page()  # the same browser profile: the same localStorage
@@ -208,7 +211,7 @@ def test_supervisor_without_python_keeps_the_review_and_points_to_paper(browser,
     assert kept["review"]["opinion"] == "ให้เริ่มปีหน้าเมื่อมีหลักสูตร"
     assert page.is_visible("#draft-kept") and "นายทดสอบ ไม่มีเครือข่าย" in page.inner_text("#draft-kept")
     with page.expect_download() as info:
-        page.click('button[data-action="draft-json"]')
+        page.click("#draft-json")
     saved = json.loads(info.value.path().read_text(encoding="utf-8"))
     assert saved == kept and saved["review"]["lines"]["DLit200"]["decision"] == "not_this_year"
 
@@ -222,8 +225,9 @@ def test_supervisor_without_python_keeps_the_review_and_points_to_paper(browser,
     page.unroute_all(behavior="ignoreErrors")  # Python can start again: the review is back as it was left
     page.reload()
     page.wait_for_selector("#review-form:not([hidden])", timeout=60_000)
-    assert page.input_value('textarea[name="opinion"]') == "ให้เริ่มปีหน้าเมื่อมีหลักสูตร"
-    assert page.is_checked("#line-DLit200-decision-not_this_year")
+    page.wait_for_selector("#ds-supervisor[data-python-ready=true]", timeout=60_000)
+    assert page.input_value("#f-opinion") == "ให้เริ่มปีหน้าเมื่อมีหลักสูตร"
+    assert page.is_checked("#f-lines-DLit200-decision-not_this_year")
     assert page.is_enabled('input[data-action="open"]') and page.is_hidden("#python-needed")
     assert page.get_attribute('input[data-action="open"]', "aria-describedby") is None
     page.context.close()

@@ -1,12 +1,12 @@
 /* digiskill Python worker (a module worker: Pyodide 314 refuses classic workers): runs the Python core
-   in Pyodide, off the main thread: the page's session, digiskill.core.worker.staff_session.StaffSession (staff and
-   supervisor pages) or digiskill.core.worker.hr_session.HrSession (the gap analysis), so that no page imports what
-   only another needs.
+   in Pyodide, off the main thread: the page's session, digiskill.core.worker.assessment_session.AssessmentSession
+   (self-assessment), review_session.ReviewSession (supervisor) or hr_session.HrSession (the gap analysis), so that no
+   page imports what only another needs.
    Everything is loaded from this site: the Pyodide runtime, our lock file and the wheels it lists. No micropip.
    Our core wheel and the catalog are fetched while Pyodide starts (not after it), and the wheel is unpacked straight
    into site-packages: about 0.15 s of the start-up. openpyxl is not part of the start-up (it was 40% of it): it loads
    a moment after Python is ready, in the background, or at once when an XLSX is asked for before that.
-   In:  {type: "init", pyodideURL, catalogURL, session: "staff" | "hr"}  then  {id, call, args}: `call` must be one of
+   In:  {type: "init", pyodideURL, catalogURL, session: "staff" | "review" | "hr"}  then  {id, call, args}: `call` must be one of
         the session's CALLS (Python keeps the list; nothing else on the session can be reached from the page)
    Out: {type: "progress", step} | {type: "ready", python} | {type: "failed", cause, reason}
         | {id, ok: true, result} | {id, ok: false, error}
@@ -16,7 +16,7 @@
 let pyodide = null, session = null, failed = false, openpyxl = null, allowed = new Set();
 const NEEDS_OPENPYXL = new Set(["xlsx", "progress_xlsx", "org_plan_xlsx"]);
 const SESSIONS = { staff: "from digiskill.core.worker.assessment_session import AssessmentSession as Session",
-                   review: "from digiskill.core.worker.staff_session import StaffSession as Session",
+                   review: "from digiskill.core.worker.review_session import ReviewSession as Session",
                    hr: "from digiskill.core.worker.hr_session import HrSession as Session" };
 const OPENPYXL_DELAY_MS = 1500;  // after the first preview, while the person is still reading or answering
 

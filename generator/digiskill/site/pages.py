@@ -172,15 +172,6 @@ def assessment_context(catalog: Catalog) -> dict:
             "choices_th": CHOICES_TH, "fiscal_year_example": datetime.date.today().year + BE_OFFSET + 1}
 
 
-def supervisor_context() -> dict:
-    """The supervisor page's starting review: its shape comes from the core's record, not from the page's script."""
-    from dataclasses import asdict
-
-    from ..core.answers.record import Review
-
-    return {"supervisor_json": json.dumps({"empty_review": asdict(Review())}, ensure_ascii=False)}
-
-
 def announcement_context(catalog: Catalog) -> dict:
     """Org 1.5: for each group, the role expected at the agency's stage and its units; goals; yearly themes."""
     agency = catalog.agency
@@ -221,7 +212,7 @@ def page_list(catalog: Catalog, extra: dict | None = None, base: Catalog | None 
              {"summary": provenance_summary(catalog), "corrections": open_corrections(catalog)}, "requirements.yaml"),
         Page("assessment/index.md", "assessment.md.j2", assessment_context(catalog), "requirements.yaml"),
         Page("gap-analysis/index.md", "gap-analysis.md.j2", source="requirements.yaml"),
-        Page("supervisor/index.md", "supervisor.md.j2", supervisor_context(), "forms.yaml"),
+        Page("supervisor/index.md", "supervisor.md.j2", {}, "forms.yaml"),
     ]
     if catalog.agency:
         pages.append(Page("announcement/index.md", "announcement.md.j2", announcement_context(catalog),

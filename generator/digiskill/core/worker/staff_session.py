@@ -12,8 +12,10 @@
     session.classify(shares_json, career)    -> '{"group": "S", "reason_th": "...", "tied": [...]}'
     session.cycle_view(state_json) / .review_view(text) / .next_year(text, fiscal_year)  -> the yearly cycle
 
-This is the session of the staff and supervisor pages. The gap-analysis page uses `hr_session.HrSession`, which adds
-the HR calls; neither page imports what only the other needs, because every module imported is start-up time in the
+No page starts this session any more: the self-assessment page has `assessment_session.AssessmentSession`, the
+supervisor page `review_session.ReviewSession` (#22). It remains the base `hr_session.HrSession` reads the catalog
+with, and the calls the tests, bench/bench_assessment.py and tests/pyodide/run_core.mjs exercise; no page imports
+what only another needs, because every module imported is start-up time in the
 browser (bench/bench_assessment.py). For the same reason the DOCX and XLSX writers are imported on first use.
 The worker calls only the names in the `CALLS` of the session the page names (it reads the list at start-up).
 """

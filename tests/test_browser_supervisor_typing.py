@@ -1,0 +1,53 @@
+"""The supervisor types in every free-text field with pauses longer than the autosave: Python's replies never take
+the text, the focus or the caret from the field being typed in (#22)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from browser import open_page
+from cycle_files import reviewed_year
+
+pytestmark = pytest.mark.browser
+FIELDS = ["#f-reason", "#f-next_level-name", "#f-lines-DS300-comment", "#f-feedback", "#f-support", "#f-opinion",
+          "#f-supervisor-name", "#f-supervisor-position"]
+
+
+def test_typing_with_pauses_keeps_the_text_and_the_caret(browser, site_url, tmp_path):
+    (tmp_path / "year.json").write_text(json.dumps(reviewed_year(), ensure_ascii=False), encoding="utf-8")
+    recorded = open_page(browser, site_url + "supervisor/", accept_downloads=True)
+    page = recorded.page
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.wait_for_selector("#ds-supervisor[data-python-ready=true]", timeout=60_000)
+    page.set_input_files('input[data-action="open"]', str(tmp_path / "year.json"))
+    page.wait_for_selector("#review-form:not([hidden])")
+    page.check("#f-role_decision-proposed")
+    page.check("#f-multi_group")
+    page.wait_for_selector("#f-reason", state="visible")
+    page.wait_for_selector("#f-next_level-name", state="visible")
+    typed = {}
+    for selector in FIELDS:
+        field = page.locator(selector)
+        field.click()
+        field.press("Control+A")
+        field.press("Delete")
+        field.press_sequentially("ข้อความแรก", delay=30)
+        page.wait_for_timeout(2000)  # the autosave and Python's reply come and go
+        field.press_sequentially(" และต่อ", delay=30)
+        page.wait_for_timeout(700)
+        typed[selector] = "ข้อความแรก และต่อ"
+        state = page.evaluate("""s => { const el = document.querySelector(s);
+            return {focused: document.activeElement === el, value: el.value, caret: el.selectionStart}; }""", selector)
+        assert state == {"focused": True, "value": typed[selector], "caret": len(typed[selector])}, selector
+    page.reload()
+    page.wait_for_selector("#ds-supervisor[data-python-ready=true]", timeout=60_000)
+    page.wait_for_selector("#review-form:not([hidden])")
+    for selector, value in typed.items():
+        assert page.input_value(selector) == value, selector
+    stored = json.loads(page.evaluate("() => localStorage.getItem(document.getElementById('ds-supervisor')"
+                                      ".dataset.storageKey)"))
+    assert stored["review"]["lines"]["DS300"]["comment"] == "ข้อความแรก และต่อ"
+    assert stored["progress"][-1]["feedback"] == "ข้อความแรก และต่อ"
+    assert stored["progress"][-1]["supervisor"]["name"] == "ข้อความแรก และต่อ"  # copied by Python
+    page.context.close()
