@@ -4,9 +4,9 @@
     session = HrSession(catalog_json)
     session.hr_start(anonymise), .hr_add(run, names, sizes, data)…, .hr_done(run) -> the gap analysis of many staff
                                              files, given in batches (JSON, SVG charts); .aggregate(…) in one call
-    session.org_plan_docx() / .org_plan_xlsx() / .gaps_csv()  -> files from the last aggregation
+    session.org_plan_docx() / .org_plan_xlsx() / .gaps_csv()  -> files from the last aggregation (or a reply's text)
     HR follow-up (`HrCalls`): .hr_headcount(csv_text), .hr_last_year(names, sizes, data), .hr_view(filter_json),
-    .hr_table(kind, unit) and .hr_csv(kind, unit) for the coverage, progress, trend and enrolment tables
+    .hr_table(kind, unit), .hr_download(call, kind) and .hr_csv(kind, unit); replies in the `page_reply` shape
 
 Kept apart from `staff_session.StaffSession` so that the staff and supervisor pages do not import the HR modules at
 start-up; the organisation plan's DOCX/XLSX writers load on first use here too.
