@@ -141,7 +141,7 @@ def test_session_splits_the_browsers_single_buffer_back_into_files(catalog):
     contents = [text.encode("utf-8") for _name, text in SMALL]
     result = json.loads(session.aggregate(json.dumps([n for n, _t in SMALL]), json.dumps([len(c) for c in contents]),
                                           b"".join(contents), True))
-    assert result["used"] == 4 and len(result["rejected"]) == 2
+    assert result["ok"] and result["data"] == {"used": 4, "rejected": 2}
     assert session.gaps_csv() == aggregate_csv(aggregate(catalog, SMALL))
 
 
@@ -202,7 +202,7 @@ def test_a_zip_that_cannot_be_used_stops_the_batches(catalog):
     run = json.loads(session.hr_start(True))["run"]
     assert json.loads(session.hr_add(run, *packed(staff_files(catalog, 3, extras=False))))["ok"]
     refused = json.loads(session.hr_add(run, *packed([("staff.zip", b"PK not really")])))
-    assert refused["ok"] is False and "zip" in refused["errors"][0]["message_th"]
+    assert refused["ok"] is False and "zip" in refused["problems"][0]["message_th"]
 
 
 @pytest.mark.parametrize("field", ["priority", "target_date", "goal", "indicator", "application", "support"])

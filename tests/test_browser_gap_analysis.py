@@ -175,6 +175,7 @@ def test_follow_up_tables_equal_the_cli_for_every_csv_and_filter(browser, site_u
     text = " ".join(_download(page, f'button[data-kind="{k}"]').decode("utf-8-sig") for k in kinds)
     assert ".json" not in text and ".zip" not in text and "สมชาย" not in text
 
+    shown_tables_are_pythons(page, catalog, now, old)
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         page.wait_for_timeout(1000)  # let Material's layout settle (the nav drawer fades in and out)
@@ -199,4 +200,55 @@ def test_enrolment_list_with_names_for_one_unit(browser, site_url, catalog, tmp_
     page.wait_for_function("document.querySelectorAll('.ds-enrolment tr').length === 6")
     assert "สุดา 5" in page.inner_text(".ds-enrolment")
     assert _download(page, 'button[data-kind="enrolment"]') == out.read_bytes()
+    page.context.close()
+
+
+def shown_tables_are_pythons(page, catalog, now, old):
+    """Every table on the page, header and cell, is what `HrSession` returns for the same files and filter: the
+    page picks no column and formats no figure, so a column moved in Python cannot show a wrong figure."""
+    from digiskill.core.worker.hr_session import HrSession
+
+    session = HrSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    session.hr_headcount(HEADCOUNT_CSV)
+    session.hr_last_year(*_packed([(old.name, old.read_bytes())]))
+    session.aggregate(*_packed([(now.name, now.read_bytes())]), True)
+    view = json.loads(session.hr_view(json.dumps({"division": "กองกลาง"})))
+    expected = {t["id"]: [t["headers"]] + [[str(v) for v in row] for row in t["rows"]]
+                for t in view["tables"] if t["headers"]}
+    shown = page.evaluate("""ids => Object.fromEntries(ids.map(id => [id, Array.from(
+        document.querySelectorAll('#' + id + ' table tr'), tr => Array.from(tr.cells, c => c.textContent))]))""",
+                          list(expected))
+    assert shown == expected
+    assert set(expected) >= {"coverage", "by-group", "top-gaps", "gap-table", "progress", "trend", "methods"}
+
+
+def _packed(files):
+    return json.dumps([n for n, _c in files]), json.dumps([len(c) for _n, c in files]), b"".join(c for _n, c in files)
+
+
+def test_an_unexpected_error_in_python_shows_the_thai_message_and_logs_the_details(browser, site_url, catalog,
+                                                                                  tmp_path):
+    """A call the page makes fails inside Python (here: the filter call is handed text that is not JSON): the page
+    shows the HR page's Thai message, the traceback goes to the console, and the page stays usable."""
+    from digiskill.core.worker.hr_calls import UNEXPECTED_TH
+
+    now = _zip(tmp_path / "2570.zip", this_year(catalog))
+    recorded = open_page(browser, "about:blank")
+    page = recorded.page
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.add_init_script("""Object.defineProperty(window, 'DigiskillPython', { configurable: true,
+        set(kit) { const start = kit.start; kit.start = o => { const c = start(o), call = c.call;
+                     c.call = (name, args) => call(name, name === 'hr_view' ? ['{not json'] : args); return c; };
+                   Object.defineProperty(window, 'DigiskillPython', { value: kit, writable: true }); } });""")
+    page.goto(site_url + "gap-analysis/")
+    page.wait_for_selector("#ds-gap[data-python-ready=true]", timeout=60_000)
+    page.set_input_files('input[data-action="files"]', str(now))
+    page.wait_for_selector("#results:not([hidden])", timeout=60_000)
+    page.select_option('select[name="group"]', "A")
+    page.wait_for_selector("#ds-message:not([hidden])")
+    assert page.inner_text("#ds-message") == UNEXPECTED_TH
+    assert any("Traceback" in e and "JSONDecodeError" in e for e in errors), errors
+    assert "Traceback" not in page.inner_text("#ds-gap")
+    assert _download(page, 'button[data-kind="gaps"]').startswith(b"\xef\xbb\xbfgroup,")  # still usable
     page.context.close()

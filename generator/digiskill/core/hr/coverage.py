@@ -80,7 +80,7 @@ def read_headcount(text: str, catalog, file: str = "headcount.csv") -> Headcount
             problem(number, "group", f"'{group}' is not a group code (expected one of {', '.join(sorted(groups))})",
                     f"'{group}' ไม่ใช่รหัสกลุ่ม (ต้องเป็น {', '.join(sorted(groups))})")
             continue
-        if not value.isdigit() or len(value) > 7:
+        if not (value.isascii() and value.isdigit()) or len(value) > 7:  # "²".isdigit() too
             problem(number, "headcount", f"'{value}' is not a whole number of staff (e.g. 12)",
                     f"'{value}' ไม่ใช่จำนวนคนเป็นจำนวนเต็ม (เช่น 12)")
             continue

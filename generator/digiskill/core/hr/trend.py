@@ -69,7 +69,7 @@ def read_gap_csv(data: bytes | str, file: str = "last-year.csv") -> Baseline:
         if cell["staff_required"].startswith("<") or cell["staff_lacking"].startswith("<"):
             found[(cell["group"], cell["code"])] = None
             continue
-        if not (cell["staff_required"].isdigit() and cell["staff_lacking"].isdigit()):
+        if not all(cell[k].isascii() and cell[k].isdigit() for k in ("staff_required", "staff_lacking")):
             problem(number, "staff_required", f"expected whole numbers of staff, found '{cell['staff_required']}' "
                                               f"and '{cell['staff_lacking']}'",
                     f"ต้องเป็นจำนวนคน พบ '{cell['staff_required']}' และ '{cell['staff_lacking']}'")

@@ -71,19 +71,23 @@ def reply(ok: bool = True, problems: list | tuple = (), **parts) -> str:
     return json.dumps({"ok": ok, "problems": list(problems), **parts}, ensure_ascii=False)
 
 
-def unexpected() -> str:
-    """The reply for an error nobody planned for: a Thai message for the person, the traceback for the console."""
-    return reply(False, [problem(UNEXPECTED_TH, code="internal_error", message="unexpected error")],
+def unexpected(message_th: str = UNEXPECTED_TH) -> str:
+    """The reply for an error nobody planned for: a Thai message for the person (what to do; a page may give its
+    own), the traceback for the console."""
+    return reply(False, [problem(message_th, code="internal_error", message="unexpected error")],
                  detail=traceback.format_exc())
 
 
-def guarded(method):
+def guarded(method=None, *, message_th: str = UNEXPECTED_TH):
     """A page call that never raises: any exception becomes `unexpected()` (a file call then returns that text in
-    place of the file's bytes, which the page recognises)."""
-    @functools.wraps(method)
-    def call(*args, **kwargs):
-        try:
-            return method(*args, **kwargs)
-        except Exception:  # the page must get a reply it can show, whatever went wrong
-            return unexpected()
-    return call
+    place of the file's bytes, which the page recognises). `@guarded`, or `@guarded(message_th=...)` for a page
+    whose "what to do" differs."""
+    def wrap(method):
+        @functools.wraps(method)
+        def call(*args, **kwargs):
+            try:
+                return method(*args, **kwargs)
+            except Exception:  # the page must get a reply it can show, whatever went wrong
+                return unexpected(message_th)
+        return call
+    return wrap(method) if method is not None else wrap
