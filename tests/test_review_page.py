@@ -175,11 +175,3 @@ def test_the_review_session_starts_without_the_file_writers_or_the_hr_modules():
         "documents.progress_report", "documents.idp_document")}
     assert modules & later == set()
     assert modules & {"urllib.request", "http.client", "email", "xml.sax", "ssl", "html", "html.entities"} == set()
-
-
-def test_the_supervisor_page_script_holds_no_word_and_no_key_of_the_answers_file():
-    from conftest import ROOT
-    script = (ROOT / "site_templates" / "assets" / "supervisor.js").read_text(encoding="utf-8")
-    assert re.search("[\u0e00-\u0e7f]", script) is None
-    keys = ("review", "plan", "answers", "progress", "feedback", "supervisor", "decision", "lines", "person")
-    assert [k for k in keys if f'"{k}"' in script or f"'{k}'" in script or f".{k}" in script] == []

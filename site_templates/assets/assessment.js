@@ -8,18 +8,19 @@
   var ROLES = JSON.parse(document.getElementById("ds-roles").textContent);  // {group: {stage: role}}, from the catalog
   var $$ = function (sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); };
 
-  function chosen(name) {
-    var input = root.querySelector('[data-field="' + name + '"]:checked');
+  /* The two choices that name a role (data-role-choice="1" and "2" in the template), looked up in the role table. */
+  function chosen(which) {
+    var input = root.querySelector('[data-role-choice="' + which + '"]:checked');
     return input ? input.value : "";
   }
   function showRole() {
-    var role = (ROLES[chosen("group")] || {})[chosen("stage")] || "";
+    var role = (ROLES[chosen(1)] || {})[chosen(2)] || "";
     $$(".ds-role-summary").forEach(function (el) { el.hidden = el.dataset.role !== role; });
     root.querySelector("[data-role-empty]").hidden = !!role;
     $$(".ds-q").forEach(function (q) { q.hidden = !role || q.dataset.roles.split(" ").indexOf(role) < 0; });
     $$(".ds-component").forEach(function (c) { c.hidden = !c.querySelector(".ds-q:not([hidden])"); });
   }
-  root.addEventListener("change", function (e) { if (e.target.name === "group" || e.target.name === "stage") showRole(); });
+  root.addEventListener("change", function (e) { if (e.target.dataset.roleChoice) showRole(); });
 
   root.addEventListener("click", function (e) {
     if (!e.target.closest('button[data-action="print"]')) return;
@@ -30,11 +31,11 @@
 
   /* ?role=a1 chooses that role's group and stage, as if clicked (the page kit hands the choice to Python). */
   function chooseLinkedRole(code) {
-    Object.keys(ROLES).forEach(function (group) {
-      Object.keys(ROLES[group]).forEach(function (stage) {
-        if (ROLES[group][stage] !== code) return;
-        [["group", group], ["stage", stage]].forEach(function (pair) {
-          var input = root.querySelector('[data-field="' + pair[0] + '"][value="' + pair[1] + '"]');
+    Object.keys(ROLES).forEach(function (first) {
+      Object.keys(ROLES[first]).forEach(function (second) {
+        if (ROLES[first][second] !== code) return;
+        [[1, first], [2, second]].forEach(function (pair) {
+          var input = root.querySelector('[data-role-choice="' + pair[0] + '"][value="' + pair[1] + '"]');
           if (input && !input.checked) { input.checked = true; input.dispatchEvent(new Event("change", { bubbles: true })); }
         });
       });
@@ -43,7 +44,7 @@
 
   var params = new URLSearchParams(location.search);
   var page = DigiskillPage.start({ root: root, onDraw: showRole });
-  chooseLinkedRole((params.get("role") || "").toUpperCase());
+  chooseLinkedRole((params.get(root.dataset.linkParameter) || "").toUpperCase());
   showRole();
   if (window.performance && performance.mark) performance.mark("digiskill:questions-ready");  // read by bench/
   var unit = params.get("unit");

@@ -78,9 +78,13 @@
     });
   }
 
-  /* Material's search panel has role="dialog" but no accessible name (axe: aria-dialog-name); give it one. */
+  /* Material's search panel has role="dialog" but no accessible name (axe: aria-dialog-name); give it the name its
+     search box shows (Material's own word for "search" in the site's language). */
   var searchDialog = document.querySelector(".md-search[role=dialog]");
-  if (searchDialog && !searchDialog.hasAttribute("aria-label")) searchDialog.setAttribute("aria-label", "ค้นหา (search)");
+  var searchBox = document.querySelector("input.md-search__input");
+  if (searchDialog && searchBox && !searchDialog.hasAttribute("aria-label")) {
+    searchDialog.setAttribute("aria-label", searchBox.getAttribute("aria-label") || searchBox.placeholder);
+  }
 
   /* Wide tables scroll sideways on a phone (Material's wrappers, the assessment's plan preview, the gap-analysis
      charts): make each one reachable with the keyboard so it can be scrolled without a mouse (WCAG 2.1.1; axe:
@@ -102,9 +106,9 @@
     var url = location.href.split("#")[0] + (button.dataset.anchor ? "#" + button.dataset.anchor : "");
     function done() { button.setAttribute("data-copied", ""); }
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(url).then(done, function () { window.prompt("คัดลอกลิงก์:", url); });
+      navigator.clipboard.writeText(url).then(done, function () { window.prompt(button.dataset.prompt, url); });
     } else {
-      window.prompt("คัดลอกลิงก์:", url);
+      window.prompt(button.dataset.prompt, url);
     }
   });
 })();

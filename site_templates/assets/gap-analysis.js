@@ -11,7 +11,9 @@
   var messageBox = document.getElementById("ds-message");
   var wordsBox = document.getElementById("ds-words"), W = wordsBox ? JSON.parse(wordsBox.textContent) : {};
   var python = null, pending = null, heatmaps = {};
-  var SELECTS = ["division", "group", "stage", "role", "unit"];  // the choices Python reads back (hr_view)
+  /* The choices Python reads back (hr_view): the filters and the enrolment table's unit, named in the template. */
+  var SELECTS = Array.prototype.map.call(root.querySelectorAll("select[data-filter], select[data-choice]"),
+                                         function (el) { return el.name; });
 
   function say(text, kind) { statusBox.textContent = text; statusBox.dataset.kind = kind || "info"; }
   function $(id) { return document.getElementById(id); }
@@ -169,8 +171,8 @@
   zone.addEventListener("dragover", function (e) { e.preventDefault(); zone.dataset.over = "true"; });
   zone.addEventListener("dragleave", function () { delete zone.dataset.over; });
   zone.addEventListener("drop", function (e) { e.preventDefault(); delete zone.dataset.over; run(staffFiles(e.dataTransfer.files)); });
-  ["division", "group", "stage", "role"].forEach(function (k) {
-    field(k).addEventListener("change", function () { messageBox.hidden = true; ask("hr_view", [choices()]).catch(failed); });
+  Array.prototype.forEach.call(root.querySelectorAll("select[data-filter]"), function (select) {
+    select.addEventListener("change", function () { messageBox.hidden = true; ask("hr_view", [choices()]).catch(failed); });
   });
   field("component").addEventListener("change", showHeatmap);
   field("unit").addEventListener("change", function () { ask("hr_table", ["enrolment", field("unit").value]).catch(failed); });
