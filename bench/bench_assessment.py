@@ -33,7 +33,7 @@ from digiskill.cli import build_site  # noqa: E402
 from digiskill.core.worker.assessment_session import AssessmentSession  # noqa: E402
 from digiskill.catalog.export import export_json  # noqa: E402
 from digiskill.catalog.loader import load_catalog  # noqa: E402
-from digiskill.site.static_server import serve_in_background  # noqa: E402
+from digiskill.cli.static_server import serve_in_background  # noqa: E402
 
 # Waited for as the bare start's page is (wait_for_selector): Playwright's wait_for_function polls on every animation
 # frame, which keeps the page drawing 60 frames a second on the same two cores while Pyodide starts.
