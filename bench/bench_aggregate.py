@@ -113,7 +113,7 @@ def browser_bench(catalog, count: int, tmp: Path) -> None:
 
     from browser import launch
     from digiskill.cli import build_site
-    from digiskill.site.static_server import serve_in_background
+    from digiskill.cli.static_server import serve_in_background
 
     folder = tmp / "browser-staff"
     folder.mkdir()

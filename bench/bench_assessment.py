@@ -30,10 +30,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import launch  # noqa: E402
 
 from digiskill.cli import build_site  # noqa: E402
-from digiskill.core.worker.staff_session import StaffSession  # noqa: E402
+from digiskill.core.worker.assessment_session import AssessmentSession  # noqa: E402
 from digiskill.catalog.export import export_json  # noqa: E402
 from digiskill.catalog.loader import load_catalog  # noqa: E402
-from digiskill.site.static_server import serve_in_background  # noqa: E402
+from digiskill.cli.static_server import serve_in_background  # noqa: E402
 
 # Waited for as the bare start's page is (wait_for_selector): Playwright's wait_for_function polls on every animation
 # frame, which keeps the page drawing 60 frames a second on the same two cores while Pyodide starts.
@@ -132,9 +132,9 @@ def files_seconds(browser, url: str, state: dict) -> float:
     page.wait_for_timeout(3000)  # as a person would read or answer; openpyxl loads meanwhile
     for action in ("docx", "xlsx"):
         with page.expect_download():
-            page.click(f'button[data-action="{action}"]')
+            page.click(f'button[data-kind="{action}"]')
     spent = page.evaluate("() => performance.getEntriesByType('measure').filter(m => "
-                          "['digiskill:docx', 'digiskill:xlsx'].includes(m.name))"
+                          "m.name === 'digiskill:file')"
                           ".reduce((total, m) => total + m.duration, 0)")
     context.close()
     return spent / 1000
@@ -194,13 +194,13 @@ def main() -> None:
             browser.close()
         server.shutdown()
         server.server_close()
-    session = StaffSession(export_json(catalog).decode("utf-8"))
-    text = json.dumps(state, ensure_ascii=False)
+    session = AssessmentSession(export_json(catalog).decode("utf-8"))
+    session.start(json.dumps(state, ensure_ascii=False), "[]")
     cpython = []
     for _ in range(5):
         start = time.perf_counter()
-        session.docx(text)
-        session.xlsx(text)
+        session.file("docx")
+        session.file("xlsx")
         cpython.append(time.perf_counter() - start)
 
     med = statistics.median

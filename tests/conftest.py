@@ -73,7 +73,7 @@ def site_url(built_site):
 
 def serve(site: Path):
     """Serve a built site on a free local port for the length of a fixture."""
-    from digiskill.site.static_server import serve_in_background
+    from digiskill.cli.static_server import serve_in_background
 
     server, url = serve_in_background(site)
     yield url

@@ -140,7 +140,7 @@ def test_the_agency_reaches_the_downloaded_idp(browser, agency_site):
     import docx
 
     from browser import open_page
-    from digiskill.site.static_server import serve_in_background
+    from digiskill.cli.static_server import serve_in_background
 
     server, url = serve_in_background(agency_site)
     try:

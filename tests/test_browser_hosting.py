@@ -20,7 +20,7 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.vi
 @pytest.fixture(scope="module")
 def hosted(tmp_path_factory):
     from digiskill.cli import build_site
-    from digiskill.site.static_server import serve_in_background
+    from digiskill.cli.static_server import serve_in_background
 
     www = tmp_path_factory.mktemp("www")
     site = www / "intranet" / "skills"
@@ -30,7 +30,7 @@ def hosted(tmp_path_factory):
     build_site(str(ROOT / "mkdocs.yml"), str(site), base + "intranet/skills/")
     csp = (site / "csp.txt").read_text(encoding="utf-8").strip()
     port = int(base.rsplit(":", 1)[1].strip("/"))
-    from digiskill.site.static_server import make_server
+    from digiskill.cli.static_server import make_server
     import threading
     server = make_server(www, port=port, headers={"Content-Security-Policy": csp})
     threading.Thread(target=server.serve_forever, daemon=True).start()

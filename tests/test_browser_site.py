@@ -86,7 +86,7 @@ def subpath_url(tmp_path_factory):
     """The site built for, and served under, /intranet/skills/ (as an agency intranet would host it)."""
     from conftest import ROOT
     from digiskill.cli import build_site
-    from digiskill.site.static_server import serve_in_background
+    from digiskill.cli.static_server import serve_in_background
 
     www = tmp_path_factory.mktemp("www")
     server, base = serve_in_background(www)

@@ -11,7 +11,7 @@ import pytest
 from digiskill.cli import main
 from digiskill.core.answers.record import Assessment
 from digiskill.core.answers.checker import ImportFileError, check_answers, parse_assessment
-from digiskill.core.worker.staff_session import StaffSession
+from digiskill.core.worker.assessment_session import AssessmentSession
 from digiskill.core.documents.docx_writer import render_docx
 from digiskill.core.cycle.idp import build_idp, classify_group
 from digiskill.core.documents.idp_document import idp_blocks
@@ -146,20 +146,26 @@ def test_xlsx_has_plan_and_assessment_sheets_and_neutralised_formulas(catalog):
 
 
 def test_session_is_what_the_worker_calls(catalog):
-    session = StaffSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
-    preview = json.loads(session.preview(json.dumps(A1)))
-    assert preview["ok"] and preview["counts"]["gaps"] == 3
-    assert session.docx(json.dumps(A1))[:2] == b"PK"
-    assert json.loads(session.check_import("nope"))["errors"][0]["code"] == "not_json"
-    assert json.loads(session.classify(json.dumps({"T": 60, "O": 40})))["group"] == "T"
+    session = AssessmentSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    assert json.loads(session.start(json.dumps(A1), "[]"))["ok"]
+    refreshed = json.loads(session.refresh())["draw"]
+    assert "ต้องพัฒนา 3" in refreshed["text"]["progress"] and "<table" in refreshed["html"]["ds-preview"]
+    assert session.file("docx")[:2] == b"PK"
+    broken = json.loads(session.event(json.dumps({"action": "import", "text": "nope", "confirmed": True})))
+    assert not broken["ok"] and [p["code"] for p in broken["problems"]][1] == "not_json"
+    for group, share in (("T", "60"), ("O", "40")):
+        session.event(json.dumps({"path": f"finder/shares/{group}", "value": share}))
+    classified = json.loads(session.event(json.dumps({"action": "classify"})))
+    assert json.loads(classified["store"])["group"] == "T" and classified["draw"]["fields"]["group"] == "T"
 
 
 def test_each_session_offers_its_page_calls_and_no_other_page_s():
     from digiskill.core.worker.hr_session import HrSession
-    for session in (StaffSession, HrSession):
+    from digiskill.core.worker.review_session import ReviewSession
+    for session in (AssessmentSession, ReviewSession, HrSession):
         assert all(callable(getattr(session, name, None)) for name in session.CALLS), session
-    calls = StaffSession.CALLS
-    assert "hr_add" not in calls and "org_plan_docx" not in calls and "preview" in calls
+    assert set(AssessmentSession.CALLS) == {"start", "event", "refresh", "file"}
+    assert "hr_add" not in ReviewSession.CALLS and "org_plan_docx" not in AssessmentSession.CALLS
     assert {"hr_start", "hr_add", "hr_done", "org_plan_docx", "gaps_csv"} <= set(HrSession.CALLS)
 
 

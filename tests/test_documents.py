@@ -1,5 +1,5 @@
 """The IDP and the progress report in the shape agencies' forms use, opened the way people open them: python-docx,
-openpyxl, LibreOffice; and the same files from the CLI and the worker's StaffSession."""
+openpyxl, LibreOffice; and the same files from the CLI and the worker's page sessions."""
 from __future__ import annotations
 
 import datetime
@@ -18,7 +18,7 @@ from docx.enum.section import WD_ORIENT
 from cycle_files import reviewed_year
 from digiskill.cli import main
 from digiskill.core.answers.checker import parse_assessment
-from digiskill.core.worker.staff_session import StaffSession
+from digiskill.core.worker.assessment_session import AssessmentSession
 from digiskill.core.cycle.idp import build_idp
 from digiskill.core.documents.idp_document import idp_blocks, idp_docx, idp_xlsx
 from digiskill.core.documents.preview_html import blocks_html
@@ -208,14 +208,16 @@ def test_progress_report_xlsx(catalog):
 
 
 def test_session_gives_the_worker_the_progress_report_and_skill_shape(catalog):
-    session = StaffSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
-    assert {"progress_docx", "progress_xlsx", "skill_shape"} <= set(StaffSession.CALLS)
-    state = json.dumps(reviewed_year(), ensure_ascii=False)
-    assert session.progress_docx(state) == progress_docx(idp_of(catalog))  # the browser's file is the CLI's file
-    assert session.progress_xlsx(state)[:2] == b"PK"
-    charts = json.loads(session.skill_shape(state))["charts"]
-    assert [c["has_before"] for c in charts] == [True, True]
-    assert json.loads(session.skill_shape("nope"))["ok"] is False
+    session = AssessmentSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+    session.start(json.dumps(reviewed_year(), ensure_ascii=False), "[]")
+    assert session.file("progress-docx") == progress_docx(idp_of(catalog))  # the browser's file is the CLI's file
+    assert session.file("progress-xlsx")[:2] == b"PK"
+    asked = json.loads(session.event(json.dumps({"action": "download", "kind": "progress-docx"})))
+    assert asked["download"]["name"].endswith("-ทบทวน1.docx")
+    shape = json.loads(session.refresh())["draw"]["html"]["skill-shape"]
+    assert shape.count("<figure") == 2
+    damaged = json.loads(AssessmentSession(json.dumps({"schema_version": 1, **catalog.to_dict()})).start("nope", "[]"))
+    assert damaged["backup"]["text"] == "nope" and damaged["problems"][0]["code"] == "damaged_draft"
 
 
 def test_cli_renders_the_plan_and_the_progress_report(tmp_path, monkeypatch, capsys):
@@ -261,11 +263,17 @@ def test_cli_renders_a_version_1_file_with_the_same_plan_lines(tmp_path, monkeyp
 
 
 def test_the_cycle_part_of_the_page_gets_the_skill_shape_once_there_is_a_baseline(catalog):
-    session = StaffSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
-    view = json.loads(session.cycle_view(json.dumps(reviewed_year(), ensure_ascii=False)))
-    figures = ElementTree.fromstring(f"<div>{view['shape_svg']}</div>")
+    def drawn(data):
+        session = AssessmentSession(json.dumps({"schema_version": 1, **catalog.to_dict()}, ensure_ascii=False))
+        session.start(json.dumps(data, ensure_ascii=False), "[]")
+        return json.loads(session.refresh())["draw"]
+
+    draw = drawn(reviewed_year())
+    figures = ElementTree.fromstring(f"<div>{draw['html']['skill-shape']}</div>")
     assert [f.find("figcaption").text for f in figures] == ["รูปทักษะรายด้าน (หน่วยความสามารถ)", "รูปทักษะรายองค์ประกอบ"]
-    preview = json.loads(session.preview(json.dumps(reviewed_year(), ensure_ascii=False)))["html"]
+    preview = draw["html"]["ds-preview"]
     ids = [e.get("id") for e in figures.iter() if e.get("id")]
     assert ids and not [i for i in ids if f'id="{i}"' in preview]  # both on one page: no id twice
-    assert json.loads(session.cycle_view(json.dumps(reviewed_year(history=[]), ensure_ascii=False)))["shape_svg"] == ""
+    assert drawn(reviewed_year(history=[]))["html"]["skill-shape"] == ""
+
+

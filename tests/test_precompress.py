@@ -10,7 +10,7 @@ import pytest
 
 from digiskill.site.build_cache import BuildCache
 from digiskill.site.precompress import MIN_BYTES, precompress
-from digiskill.site.static_server import accepted_encodings, serve_in_background
+from digiskill.cli.static_server import accepted_encodings, serve_in_background
 
 LARGE = ["assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zip", "assets/pyodide/pyodide.asm.mjs",
          "search/search_index.json", "data/catalog.json", "assessment/index.html"]

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from digiskill.cli import build_site
-from digiskill.core.worker.staff_session import StaffSession
+from digiskill.core.worker.assessment_session import AssessmentSession
 from digiskill.catalog.export import export_json
 from digiskill.site.qr import points_to_this_computer
 
@@ -71,20 +71,27 @@ def test_role_tables_have_a_real_header_row(built_site, catalog):
             assert th.get_text().strip(), f"empty header cell on /roles/{role.slug}/"
 
 
+def classify(catalog, shares: dict) -> dict:
+    """The group finder as the page uses it: the shares typed, then the button."""
+    session = AssessmentSession(export_json(catalog).decode("utf-8"))
+    session.start(None, json.dumps([{"path": f"finder/shares/{g}", "value": str(v)} for g, v in shares.items()],
+                                   ensure_ascii=False))
+    reply = json.loads(session.event(json.dumps({"action": "classify"})))
+    return {"group": json.loads(reply["store"])["group"], "reason_th": reply["problems"][0]["message_th"]}
+
+
 @pytest.mark.parametrize("shares,says", [({"A": 70, "S": 70, "O": 50}, "ร้อยละ 190 ซึ่งเกิน 100"),
                                          ({"A": -20, "S": 60}, "ระหว่างร้อยละ 0 ถึง 100 (ได้ -20)"),
                                          ({"T": 120}, "ระหว่างร้อยละ 0 ถึง 100 (ได้ 120)"),
                                          ({"M": "มาก"}, "ต้องเป็นตัวเลข")])
 def test_the_group_finder_refuses_impossible_shares(catalog, shares, says):
-    session = StaffSession(export_json(catalog).decode("utf-8"))
-    result = json.loads(session.classify(json.dumps(shares), None))
+    result = classify(catalog, shares)
     assert result["group"] is None and says in result["reason_th"], result
 
 
 def test_the_group_finder_still_accepts_possible_shares(catalog):
-    session = StaffSession(export_json(catalog).decode("utf-8"))
-    assert json.loads(session.classify(json.dumps({"T": 60, "O": 40}), None))["group"] == "T"
-    assert json.loads(session.classify(json.dumps({"A": 50, "S": 30}), None))["group"] == "A"
+    assert classify(catalog, {"T": 60, "O": 40})["group"] == "T"
+    assert classify(catalog, {"A": 50, "S": 30})["group"] == "A"
 
 
 @pytest.mark.browser

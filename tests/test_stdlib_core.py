@@ -12,7 +12,7 @@ for name in ("yaml", "jinja2", "mkdocs", "jsonschema", "openpyxl"):
     sys.modules[name] = None  # any import of these now fails
 sys.path.insert(0, {path!r})
 import json, digiskill.model as model
-import digiskill.core.worker.staff_session, digiskill.core.worker.hr_session, digiskill.core.answers.record
+import digiskill.core.worker.assessment_session, digiskill.core.worker.hr_session, digiskill.core.answers.record
 import digiskill.core.cycle.idp, digiskill.core.documents.idp_document, digiskill.core.documents.docx_writer
 import digiskill.core.documents.xlsx_writer, digiskill.core.display.thaidate, digiskill.core.hr.org_plan
 catalog = model.Catalog.from_dict(json.loads(sys.stdin.read()))
@@ -61,20 +61,20 @@ def test_the_worker_start_up_imports_no_heavy_standard_modules():
     pulled in `urllib.request` (http, email, ssl…), a third of a second in Pyodide, and `html` brings
     `html.entities`, 40 ms. Escaping uses `core/display/markup.py`."""
     heavy = {"urllib.request", "http.client", "email", "xml.sax", "ssl", "html", "html.entities"}
-    assert imported_by("digiskill.core.worker.staff_session") & heavy == set()
-    assert imported_by("digiskill.core.worker.hr_session") & heavy == set()
+    for session in ("assessment_session", "review_session", "hr_session"):
+        assert imported_by(f"digiskill.core.worker.{session}") & heavy == set(), session
 
 
 def test_the_staff_pages_session_leaves_the_hr_and_file_writing_modules_alone():
-    """The assessment and supervisor pages start `staff_session.StaffSession`: the HR modules are the gap page's
-    (`HrSession`), and the DOCX/XLSX writers load when a file is first asked for. Each module is start-up time in the
-    browser."""
-    staff = imported_by("digiskill.core.worker.staff_session")
+    """The assessment page starts `AssessmentSession`, the supervisor page `ReviewSession`: the HR modules are the gap
+    page's (`HrSession`), and the DOCX/XLSX writers load when a file is first asked for. Each module is start-up time
+    in the browser."""
     later = {f"digiskill.core.{name}" for name in (
         "hr", "worker.hr_calls", "hr.aggregate", "hr.staff_facts", "hr.zip_input", "hr.trend", "hr.coverage",
         "hr.charts", "hr.org_plan", "hr.report", "documents.docx_writer", "documents.xlsx_writer",
         "documents.progress_report")}
-    assert staff & later == set()
+    for session in ("assessment_session", "review_session"):
+        assert imported_by(f"digiskill.core.worker.{session}") & later == set(), session
     hr = imported_by("digiskill.core.worker.hr_session")
     assert {"digiskill.core.worker.hr_calls", "digiskill.core.hr.aggregate"} <= hr
     assert hr & {"digiskill.core.hr.org_plan", "digiskill.core.documents.docx_writer",

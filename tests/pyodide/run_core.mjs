@@ -27,33 +27,56 @@ pyodide.globals.set("catalog_json", readFileSync(catalogFile, "utf8"));
 // What the staff page's start-up imports, before anything is asked of it (every module is start-up time).
 const startModules = pyodide.runPython(`
 import sys
-from digiskill.core.worker.staff_session import StaffSession
-StaffSession(catalog_json)
+from digiskill.core.worker.assessment_session import AssessmentSession
+AssessmentSession(catalog_json)
 sorted(sys.modules)`).toJs();
 await pyodide.loadPackage(["openpyxl"]);
 pyodide.globals.set("state_json", readFileSync(assessmentFile, "utf8"));
 pyodide.globals.set("cycle_json", cycleFile ? readFileSync(cycleFile, "utf8") : null);
 const result = pyodide.runPython(`
 import base64, json, sys
-from digiskill.core.worker.staff_session import StaffSession
+from digiskill.core.worker.assessment_session import AssessmentSession
+from digiskill.core.worker.review_session import ReviewSession
 from digiskill.core.worker.hr_session import HrSession
-session = StaffSession(catalog_json)
-docx = session.docx(state_json)
-xlsx = session.xlsx(state_json)
-json.dumps({"python": sys.version.split()[0], "preview": json.loads(session.preview(state_json)),
+
+def staff(stored=None, pending=()):
+    session = AssessmentSession(catalog_json)
+    return session, json.loads(session.start(stored, json.dumps(list(pending))))
+
+def event(session, **what):
+    return json.loads(session.event(json.dumps(what, ensure_ascii=False)))
+
+session, started = staff(state_json)
+refreshed = json.loads(session.refresh())["draw"]
+docx, xlsx = session.file("docx"), session.file("xlsx")
+deep_text = '{"format": "digiskill-assessment", "x": ' + "[" * 5000 + "]" * 5000 + "}"
+review = ReviewSession(catalog_json)
+review.start(None, "[]")
+opened = json.loads(review.event(json.dumps({"action": "open", "text": state_json})))
+fresh, _ = staff()
+nxt = event(fresh, action="next-year", text=state_json, confirmed=True)
+_, draft = staff(json.dumps({**json.loads(state_json), "role": None, "mission": "a\x01"}))
+finder, _ = staff(None, [{"path": "finder/shares/A", "value": "30"}, {"path": "finder/shares/S", "value": "70"}])
+cycle = None
+if cycle_json:
+    year, _ = staff(cycle_json)
+    cycle = {"idp_docx": base64.b64encode(year.file("docx")).decode(),
+             "progress_docx": base64.b64encode(year.file("progress-docx")).decode(),
+             "progress_xlsx": base64.b64encode(year.file("progress-xlsx")).decode(),
+             "skill_shape": json.loads(year.refresh())["draw"]["html"]["skill-shape"]}
+hr = json.loads(HrSession(catalog_json).aggregate(json.dumps(["a.json", "b.json"]),
+                json.dumps([len(state_json.encode()), 3]), state_json.encode() + b"[1]", True))
+json.dumps({"python": sys.version.split()[0], "started": started["ok"], "preview_html": refreshed["html"]["ds-preview"],
+            "progress_th": refreshed["text"]["progress"],
             "docx_size": len(docx), "docx_head": docx[:2].decode(), "xlsx_size": len(xlsx),
-            "import_broken": json.loads(session.check_import("{not json")),
-            "review_view": json.loads(session.review_view(state_json))["view"]["lines"][0]["code"],
-            "cycle_view": json.loads(session.cycle_view(state_json))["future"]["role"]["code"],
-            "next_year": json.loads(session.next_year(state_json))["assessment"]["history"][0]["open_lines"],
-            "deep": json.loads(session.check_import('{"format": "digiskill-assessment", "x": ' + "[" * 5000 + "]" * 5000 + "}")),
-            "draft": json.loads(session.check_draft(json.dumps({**json.loads(state_json), "role": None, "mission": "a\x01"}))),
-            "aggregate": json.loads(HrSession(catalog_json).aggregate(json.dumps(["a.json", "b.json"]), json.dumps([len(state_json.encode()), 3]),
-                                                      state_json.encode() + b"[1]", True))["rejected"],
-            "classify": json.loads(session.classify(json.dumps({"A": 30, "S": 70}))),
-            "cycle": cycle_json and {"idp_docx": base64.b64encode(session.docx(cycle_json)).decode(),
-                                     "progress_docx": base64.b64encode(session.progress_docx(cycle_json)).decode(),
-                                     "progress_xlsx": base64.b64encode(session.progress_xlsx(cycle_json)).decode(),
-                                     "skill_shape": json.loads(session.skill_shape(cycle_json))}}, ensure_ascii=False)
+            "import_broken": event(session, action="import", text="{not json", confirmed=True),
+            "review_lines": [item["key"] for item in opened["draw"]["lists"]["lines"]],
+            "future_choices": [item["key"] for item in started["draw"]["lists"]["future-choices"]],
+            "next_year": json.loads(nxt["store"])["history"][0]["open_lines"],
+            "deep": event(session, action="import", text=deep_text, confirmed=True),
+            "draft": draft,
+            "aggregate": next(t["rows"] for t in hr["tables"] if t["id"] == "rejected"),
+            "classify": json.loads(event(finder, action="classify")["store"])["group"],
+            "cycle": cycle}, ensure_ascii=False)
 `);
 console.log(JSON.stringify({ ...JSON.parse(result), start_modules: startModules }));

@@ -265,7 +265,7 @@ def cmd_serve(args) -> int:
         require_config(args.config)
         serve(args.config, open_in_browser=False, dev_addr=f"{args.host}:{args.port}")
         return 0
-    from ..site.static_server import make_server
+    from .static_server import make_server
 
     if not Path(args.site, "index.html").is_file():
         raise SiteBuildError(f"{args.site}: no index.html here; build the site first (digiskill build --out DIR)")

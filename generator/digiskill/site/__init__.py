@@ -1,7 +1,7 @@
 """The site room: the MkDocs plugin and everything the built site carries.
 
 It renders the catalog into pages (roles, units, groups, domains, the assessment), the navigation, the Thai search
-index, the self-hosted font, QR codes, the CSP header file, the in-browser Python bundle (Pyodide, wheels, our `core`)
-and the small static server used to preview a build. It may import `catalog`, `core` and the root modules; nothing
+index, the self-hosted font, QR codes, the CSP header file and the in-browser Python bundle (Pyodide, wheels, our
+`core`). It may import `catalog`, `core` and the root modules; nothing
 but `cli` imports it.
 """

@@ -1,4 +1,5 @@
-"""One reply shape from Python to every page, and one way to turn any failure into it.
+"""What every page session shares: the catalog read from the site's JSON, one reply shape from Python to every page,
+and one way to turn any failure into it.
 
     {"ok": true | false,
      "problems": [{"kind": "error" | "warning" | "info", "field": "period/fiscal_year" | null,
@@ -15,6 +16,8 @@ from __future__ import annotations
 import functools
 import json
 import traceback
+
+from ...model import Catalog
 
 UNEXPECTED_TH = ("ระบบประมวลผลขัดข้องโดยไม่คาดคิด ข้อมูลที่กรอกไว้ยังอยู่ครบ ลองทำอีกครั้ง ถ้ายังไม่ได้ "
                  "ให้บันทึกคำตอบเป็นไฟล์ .json แล้วเปิดหน้านี้ใหม่")
@@ -91,3 +94,10 @@ def guarded(method=None, *, message_th: str = UNEXPECTED_TH):
                 return unexpected(message_th)
         return call
     return wrap(method) if method is not None else wrap
+
+
+def read_catalog(catalog_json: str) -> Catalog:
+    """The catalog export the site ships (data/catalog.json) as the `Catalog` every session works on."""
+    data = json.loads(catalog_json)
+    data.pop("schema_version", None)
+    return Catalog.from_dict(data)

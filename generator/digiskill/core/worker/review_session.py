@@ -7,17 +7,8 @@ traceback ever reaches the page (`page_reply.guarded`). The state and every rule
 """
 from __future__ import annotations
 
-import json
-
-from ...model import Catalog
-from .page_reply import guarded
+from .page_reply import guarded, read_catalog
 from .review_page import ReviewPage
-
-
-def read_catalog(catalog_json: str) -> Catalog:
-    data = json.loads(catalog_json)
-    data.pop("schema_version", None)
-    return Catalog.from_dict(data)
 
 
 class ReviewSession:
