@@ -154,7 +154,7 @@ def test_the_agency_reaches_the_downloaded_idp(browser, agency_site):
         page.check('input[name="has-TST-UNIT-001"][value="no"]')
         page.check('input[name="has-DLit100"][value="yes"]')
         with page.expect_download() as info:
-            page.click('button[data-action="docx"]')
+            page.click('button[data-kind="docx"]')
         document = docx.Document(io.BytesIO(info.value.path().read_bytes()))
         fields = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
         assert fields["หน่วยงาน"] == "กรมทดสอบการซ้อนทับ"

@@ -73,10 +73,10 @@ def test_assessment_completes_under_sub_path_and_csp(browser, hosted):
     page.wait_for_selector("#ds-assessment[data-python-ready=true]", timeout=60_000)
     page.check('input[name="has-DLit100"][value="yes"]')
     page.check('input[name="has-DLit200"][value="no"]')
-    page.locator('.ds-plan[data-code="DLit200"] input[value="on-the-job"]').check()
+    page.locator('#plan-lines [data-key="DLit200"] input[value="on-the-job"]').check()
     for action in ("docx", "xlsx", "json"):
         with page.expect_download() as info:
-            page.click(f'button[data-action="{action}"]')
+            page.click(f'button[data-kind="{action}"]')
         data = info.value.path().read_bytes()
         assert data[:2] == b"PK" if action != "json" else data.startswith(b"{")
         if action == "docx":

@@ -15,8 +15,8 @@ from browser import axe_violations, open_page
 from cycle_files import reviewed_year
 
 pytestmark = pytest.mark.browser
-NEEDS_PYTHON = ['button[data-action="docx"]', 'button[data-action="xlsx"]', 'button[data-action="classify"]',
-                'input[data-action="import"]']
+NEEDS_PYTHON = ['button[data-kind="docx"]', 'button[data-kind="xlsx"]', 'button[data-kind="json"]',
+                'button[data-action="classify"]', 'input[data-action="import"]']
 SUPERVISOR_NEEDS_PYTHON = ['input[data-action="open"]', 'button[data-kind="json"]', 'button[data-kind="docx"]',
                            'button[data-kind="xlsx"]']
 SUPERVISOR_KEY = "digiskill.supervisor.ocsc-2561"
@@ -47,7 +47,7 @@ def squeeze(text: str) -> str:
     return re.sub("[\\s\u200b\x00\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+", "", text.replace("\u0e33", "\u0e32"))
 
 
-def test_blocked_wasm_is_named_at_once_and_json_and_print_still_work(browser, site_url):
+def test_blocked_wasm_is_named_at_once_and_answers_are_kept_and_print_still_works(browser, site_url):
     recorded, seconds = blocked_page(browser, site_url, lambda route: route.abort())
     page = recorded.page
     assert seconds < 10, seconds
@@ -61,14 +61,13 @@ def test_blocked_wasm_is_named_at_once_and_json_and_print_still_work(browser, si
     assert page.is_visible("#python-needed") and "ต้องใช้ระบบประมวลผล" in page.inner_text("#python-needed")
     assert page.is_visible('#python-fallback a[href="../forms/idp/"]')
 
+    # Without Python the plan line cannot be drawn; what is answered is kept in order for Python's next start.
     page.check('input[name="has-DLit200"][value="no"]')
-    line = page.locator('.ds-plan[data-code="DLit200"]')
-    line.locator('[data-field="goal"]').fill("ใช้ตารางคำนวณสรุปข้อมูลประจำเดือน")
-    with page.expect_download() as info:
-        page.click('button[data-action="json"]')
-    saved = json.loads(info.value.path().read_text(encoding="utf-8"))
-    assert saved["answers"]["DLit200"]["has"] is False
-    assert saved["plan"]["DLit200"]["goal"] == "ใช้ตารางคำนวณสรุปข้อมูลประจำเดือน"
+    page.fill('input[name="note-DLit100"]', "ใช้ตารางคำนวณสรุปข้อมูลประจำเดือน")
+    kept = page.evaluate("() => JSON.parse(localStorage.getItem("
+                         "document.getElementById('ds-assessment').dataset.storageKey + '.pending'))")
+    assert {"path": "answers/DLit200/has", "value": "no"} in [{k: e[k] for k in ("path", "value")} for e in kept]
+    assert kept[-1]["value"] == "ใช้ตารางคำนวณสรุปข้อมูลประจำเดือน"
 
     assert page.is_enabled('button[data-action="print"]')
     page.click('button[data-action="print"]')
@@ -158,9 +157,9 @@ def test_a_stall_is_reported_and_ready_still_follows(browser, site_url):
     page = recorded.page
     assert page.get_attribute("#ds-assessment", "data-python-failed") == "stalled"
     assert "ไม่คืบหน้า" in page.inner_text("#ds-status")
-    assert page.is_disabled('button[data-action="docx"]')
+    assert page.is_disabled('button[data-kind="docx"]')
     page.wait_for_selector("#ds-assessment[data-python-ready=true]", timeout=60_000)
-    assert page.is_enabled('button[data-action="docx"]') and page.is_hidden("#python-needed")
+    assert page.is_enabled('button[data-kind="docx"]') and page.is_hidden("#python-needed")
     close(page)
 
 
@@ -168,7 +167,7 @@ def test_an_old_browser_is_told_so(browser, site_url):
     recorded, _seconds = blocked_page(browser, site_url, lambda route: route.continue_(),
                                       init_script="delete WebAssembly.instantiateStreaming;")
     status = recorded.page.inner_text("#ds-status")
-    assert "เบราว์เซอร์นี้เก่าเกินไป" in status and "บันทึกคำตอบ (.json)" in status
+    assert "เบราว์เซอร์นี้เก่าเกินไป" in status and "ยังบันทึกอยู่ในเบราว์เซอร์นี้" in status
     assert recorded.page.is_disabled('button[data-action="classify"]')
     close(recorded.page)
 

@@ -46,7 +46,7 @@ def test_an_xlsx_asked_for_at_once_loads_openpyxl_first(browser, site_url):
     page.check('input[name="has-DLit200"][value="no"]')
     page.wait_for_selector(READY, timeout=60_000)
     with page.expect_download() as info:
-        page.click('button[data-action="xlsx"]')
+        page.click('button[data-kind="xlsx"]')
     book = openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes()))
     values = [str(v) for row in book.worksheets[0].iter_rows(values_only=True) for v in row if v]
     assert any(v.startswith("DLit200 ") for v in values)

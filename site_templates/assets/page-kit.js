@@ -124,7 +124,7 @@
 
     /* ---- drawing ---- */
     function setValue(el, value) {
-      if (el === document.activeElement && TEXT_TYPES[el.type]) return;  // never under the person's caret
+      if (el === document.activeElement && el.type !== "radio" && el.type !== "checkbox") return;  // the person is in it
       if (waiting.some(function (e) { return e.path === el.dataset.path; })) return;  // Python has not seen it yet
       if (el.type === "radio") el.checked = el.value === String(value);
       else if (el.type === "checkbox") el.checked = Array.isArray(value) ? value.indexOf(el.value) >= 0 : !!value;
