@@ -27,6 +27,7 @@ from ..display.thaidate import BE_OFFSET
 from .page_reply import checked_problems, problem, reply
 from .staff_draw import draw, file_name, heavy_parts
 
+FILE_KINDS = ("json", "docx", "xlsx", "progress-docx", "progress-xlsx")
 FILE_TYPES = {"json": "application/json",
               "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -61,9 +62,18 @@ class StaffPage:
                 problems += checked_problems(checked.as_json())
             if checked.assessment is not None:
                 self.a = checked.assessment
+        else:
+            self.a = self._fresh()
+        extra = {}
         for event in json.loads(pending_json or "[]"):
-            problems += self._apply(event)
-        return self._reply(problems, full=True, backup=backup)
+            result = self._apply(event)
+            if isinstance(result, str):  # an action asked for before Python was ready: a confirmation or a file
+                answered = json.loads(result)
+                problems += answered["problems"]
+                extra.update({k: answered[k] for k in ("confirm", "download") if k in answered})
+            else:
+                problems += result
+        return self._reply(problems, full=True, backup=backup, **extra)
 
     def event(self, event_json: str) -> str:
         event = json.loads(event_json)
@@ -78,12 +88,14 @@ class StaffPage:
     def file(self, kind: str) -> bytes:
         if kind == "json":
             return json.dumps(self._stamped(), ensure_ascii=False, indent=1).encode("utf-8")
-        idp = build_idp(self.catalog, self.a)
-        if kind in ("docx", "xlsx"):
-            from ..documents.idp_document import idp_docx, idp_xlsx  # on first use: start-up time in the browser
-            return (idp_docx if kind == "docx" else idp_xlsx)(idp)
+        if kind not in FILE_KINDS:
+            raise ValueError(f"no such file: {kind!r}")
+        # The writers are imported on first use: every module is start-up time in the browser.
+        from ..documents.idp_document import idp_docx, idp_xlsx
         from ..documents.progress_report import progress_docx, progress_xlsx
-        return (progress_docx if kind == "progress-docx" else progress_xlsx)(idp)
+        writer = {"docx": idp_docx, "xlsx": idp_xlsx, "progress-docx": progress_docx,
+                  "progress-xlsx": progress_xlsx}[kind]
+        return writer(build_idp(self.catalog, self.a))
 
     # ---- events ----
     def _apply(self, event):
@@ -99,7 +111,7 @@ class StaffPage:
         if action in CONFIRM_TH and not event.get("confirmed") and (action == "reset" or self._has_answers()):
             return reply(True, [], confirm={"text_th": CONFIRM_TH[action], "event": {**event, "confirmed": True}})
         if action == "reset":
-            self.a = empty_assessment(self.catalog)
+            self.a = self._fresh()
             return []
         if action == "classify":
             return self._classify()
@@ -113,6 +125,12 @@ class StaffPage:
         if action == "download":
             return self._download(event.get("kind", ""))
         return [problem("ไม่รู้จักคำสั่งนี้", code="unknown_action", message=f"unknown action {action!r}")]
+
+    def _fresh(self):
+        """A new file: the agency's stage if it has one, and this fiscal year (October to September) to start with."""
+        fresh = empty_assessment(self.catalog)
+        fresh.period.fiscal_year = self._fiscal_year_now()
+        return fresh
 
     def _has_answers(self) -> bool:
         return any(x.has is not None or x.note for x in self.a.answers.values()) or bool(self.a.plan)
@@ -147,7 +165,7 @@ class StaffPage:
         return [problem(result["reason_th"], kind="info" if result["group"] else "warning")]
 
     def _download(self, kind: str):
-        if kind not in ("json", "docx", "xlsx", "progress-docx", "progress-xlsx"):
+        if kind not in FILE_KINDS:
             return [problem("ไม่รู้จักชนิดไฟล์นี้", code="unknown_file")]
         if not self.a.role:
             return [problem("เลือกกลุ่มและระยะก่อน แล้วจึงบันทึกหรือดาวน์โหลด", field="group")]
@@ -262,10 +280,11 @@ class StaffPage:
             self._kept = unstamped
         return {**data, "saved_at": self.a.saved_at}
 
-    def _reply(self, problems: list, full: bool, backup: str | None = None, echo: str | None = None) -> str:
+    def _reply(self, problems: list, full: bool, backup: str | None = None, echo: str | None = None,
+               **extra) -> str:
         """`echo`: the field just changed; its value as kept is drawn back (a converted year, a refused change)."""
         parts = {"store": json.dumps(self._stamped(), ensure_ascii=False),
-                 "draw": draw(self.catalog, self.a, full, echo), "later": True}
+                 "draw": draw(self.catalog, self.a, full, echo), "later": True, **extra}
         if backup is not None:
             parts["backup"] = {"text": backup, "name": "digiskill-draft-backup.json", "type": FILE_TYPES["json"]}
         return reply(not any(p["kind"] == "error" for p in problems), problems, **parts)
