@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 import openpyxl
+import pytest
 
 from digiskill.catalog.loader import load_catalog
 from digiskill.site.build_cache import BuildCache
@@ -156,3 +157,32 @@ def test_two_builds_writing_the_same_entry_at_once(tmp_path):
         thread.join()
     assert errors == [] and cache.bytes_for("xlsx", [b"same"], lambda: b"") == content
     assert not list((tmp_path / "cache").rglob("*.part"))
+
+
+def test_files_written_whole_have_the_usual_mode_so_a_web_server_can_read_them(tmp_path):
+    """mkstemp makes 0600 files: copied to nginx running as www-data, every .gz/.br copy was refused (#25). A file
+    written whole gets what a plain write gives (0644 under umask 022), and so does a cached entry linked into a
+    site, even one an older kit left at 0600."""
+
+    from digiskill.site.build_cache import BuildCache, usual_mode, write_whole
+
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "plain.txt"
+        write_whole(target, b"x")
+        assert target.stat().st_mode & 0o777 == 0o644 == usual_mode()
+        cache = BuildCache(tmp_path / "cache")
+        entry = cache.part("gz") / "entry"
+        entry.write_bytes(b"y")
+        entry.chmod(0o600)
+        cache.place(entry, tmp_path / "site.gz")
+        assert (tmp_path / "site.gz").stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.slow
+def test_every_file_of_a_fresh_build_is_readable_by_a_web_server_of_another_user(built_site):
+    unreadable = [str(p.relative_to(built_site)) for p in built_site.rglob("*")
+                  if (p.stat().st_mode & (0o005 if p.is_dir() else 0o004)) == 0]
+    assert unreadable == []

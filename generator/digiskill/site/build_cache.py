@@ -63,6 +63,8 @@ class BuildCache:
         used(entry)
         if target.exists():
             target.unlink()
+        if entry.stat().st_mode & 0o777 != usual_mode():  # an entry from a kit that wrote them 0600 (#25)
+            entry.chmod(usual_mode())
         try:
             os.link(entry, target)
         except OSError:
@@ -94,12 +96,22 @@ def used(entry: Path) -> None:
         pass
 
 
+def usual_mode() -> int:
+    """The mode a plain `open()` would give a new file here (0644 under the usual umask 022). `mkstemp` makes its
+    files 0600, which a web server running as another user cannot read (#25)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_whole(path: Path, content: bytes) -> None:
-    """Write `path` whole: to a temporary file of this writer's own beside it, then renamed into place."""
+    """Write `path` whole: to a temporary file of this writer's own beside it, then renamed into place, with the
+    mode a plain write would have given it."""
     fd, partial = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
+            os.fchmod(handle.fileno(), usual_mode())
         os.replace(partial, path)
     except BaseException:
         Path(partial).unlink(missing_ok=True)
