@@ -216,3 +216,30 @@ def test_files_differing_in_any_plan_field_are_not_copies(catalog, field):
     other["plan"][code][field] = {"priority": 9, "target_date": "2028-01-31"}.get(field, "ต่างกัน")
     agg = aggregate(catalog, [("a.json", json.dumps(base)), ("b.json", json.dumps(other))])
     assert (agg.used, agg.rejected) == (2, [])
+
+
+def test_the_page_filter_reads_the_choices_as_the_page_sends_them():
+    """Filter.from_dict is what the gap-analysis page's selects become: a missing or null value keeps everyone; ""
+    keeps everyone for group, stage and role, but for a division means "the staff whose file names none"."""
+    from digiskill.core.hr.aggregate import Filter
+    from digiskill.core.hr.staff_facts import StaffFact
+
+    assert Filter.from_dict(None) == Filter() == Filter.from_dict({}) and Filter().whole
+    assert Filter.from_dict({"division": "", "group": "", "stage": "", "role": ""}) == Filter(division="")
+    assert Filter.from_dict({"division": None, "group": None}) == Filter()
+    assert Filter.from_dict({"division": 3}) == Filter()  # not a division name: everyone
+    chosen = Filter.from_dict({"division": "กองคลัง", "group": "A", "stage": "early", "role": "A1"})
+    assert chosen == Filter("กองคลัง", "A", "early", "A1") and not chosen.whole
+
+    def fact(division, group, stage, role):
+        return StaffFact(role, group, stage, division, (), (), (), (), False, False)
+
+    someone = fact("กองคลัง", "A", "early", "A1")
+    assert chosen.keeps(someone) and Filter().keeps(someone)
+    for other in (fact("กองแผน", "A", "early", "A1"), fact("กองคลัง", "S", "early", "A1"),
+                  fact("กองคลัง", "A", "developing", "A1"), fact("กองคลัง", "A", "early", "A2")):
+        assert not chosen.keeps(other), other
+    for one in ({"division": "กองคลัง"}, {"group": "A"}, {"stage": "early"}, {"role": "A1"}):
+        narrow = Filter.from_dict(one)
+        assert narrow.keeps(someone) and not narrow.keeps(fact("", "T", "mature", "T3")), one
+    assert Filter(division="").keeps(fact("", "T", "mature", "T3")) and not Filter(division="").keeps(someone)
