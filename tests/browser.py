@@ -63,3 +63,31 @@ def search(page, query: str) -> list[str]:
     results.first.wait_for(timeout=10_000)
     page.wait_for_timeout(200)
     return [h.split("#")[0].split("?")[0] for h in results.evaluate_all("links => links.map(a => a.href)")]
+
+
+def type_with_a_pause(page, selector: str, first: str, second: str, pause_s: float = 1.5) -> str:
+    """Type as a person does (#22): some words, a pause well past the autosave and Python's redraw, then the caret
+    moved into the middle of what was typed and more typed there quickly (a fast typist's keys arrive while Python's
+    answer to the earlier ones is on its way back). Checks that the text is whole and the caret stayed where the
+    person put it; returns the text."""
+    import re
+    import time
+
+    field = page.locator(selector)
+    field.click()
+    field.press("Control+A")
+    field.press("Delete")
+    field.press_sequentially(first, delay=25)
+    time.sleep(pause_s)
+    middle = len(first) // 2
+    while middle < len(first) and re.match("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", first[middle]):
+        middle += 1  # a caret goes between letters, never between a Thai letter and its vowel or tone mark
+    page.evaluate("([s, at]) => { const el = document.querySelector(s); el.setSelectionRange(at, at); }",
+                  [selector, middle])
+    field.press_sequentially(second, delay=0)
+    time.sleep(0.8)
+    expected = first[:middle] + second + first[middle:]
+    state = page.evaluate("""(s) => { const el = document.querySelector(s);
+        return {focused: document.activeElement === el, caret: el.selectionStart, value: el.value}; }""", selector)
+    assert state == {"focused": True, "caret": middle + len(second), "value": expected}, (selector, state)
+    return expected

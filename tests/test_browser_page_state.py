@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from browser import open_page
+from browser import open_page, type_with_a_pause
 from cycle_files import reviewed_year
 
 pytestmark = pytest.mark.browser
@@ -23,22 +23,6 @@ def start(browser, site_url, query="?role=a1"):
     return recorded.page
 
 
-def type_with_a_pause(page, selector, first, second):
-    """Type as a person does: a few words, a pause well past the autosave and the redraw, then the rest quickly (a
-    fast typist's keys arrive while Python's answer to the earlier ones is on its way back)."""
-    field = page.locator(selector)
-    field.click()
-    field.press_sequentially(first, delay=25)
-    time.sleep(1.5)
-    field.press_sequentially(second, delay=0)
-    time.sleep(0.8)
-    state = page.evaluate("""(sel) => { const el = document.querySelector(sel);
-        return {focused: document.activeElement === el, caret: el.selectionStart, length: el.value.length,
-                value: el.value}; }""", selector)
-    assert state["value"] == first + second, selector
-    assert state["focused"] and state["caret"] == state["length"], (selector, state)
-
-
 def import_file(page, tmp_path, data, name="file.json"):
     path = tmp_path / name
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -50,18 +34,18 @@ def test_text_typed_with_pauses_is_kept_in_every_free_text_field(browser, site_u
     page.check('input[name="has-DLit200"][value="no"]')
     page.wait_for_selector('#plan-lines [data-key="DLit200"]')
     fields = ['input[name="note-DLit100"]', 'input[name="person-name"]', 'input[name="person-position"]',
-              'input[name="person-division"]', 'textarea[name="mission"]'] + [
+              'input[name="person-agency"]', 'input[name="person-division"]', 'input[name="person-supervisor"]',
+              'textarea[name="mission"]'] + [
         f'#plan-lines [data-key="DLit200"] [data-field="{f}"]' for f in ("goal", "indicator", "application", "support")]
     for selector in fields:
-        type_with_a_pause(page, selector, "รายงานประจำเดือนมกราคม", "ถึงมีนาคมส่งทันเวลา")
+        kept = type_with_a_pause(page, selector, "รายงานประจำเดือนมกราคม", "ถึงมีนาคมส่งทันเวลา")
     future = page.get_attribute("#future-choices [data-key]", "data-key")
     page.check(f"#f-future-choose-{future}-chosen")
-    type_with_a_pause(page, f'#future-lines [data-key="{future}"] [data-field="goal"]', "เตรียมงาน", "ของปีหน้า")
+    goal = type_with_a_pause(page, f'#future-lines [data-key="{future}"] [data-field="goal"]', "เตรียมงาน", "ของปีหน้า")
     stored = json.loads(page.evaluate("() => localStorage.getItem(document.getElementById('ds-assessment')"
                                       ".dataset.storageKey)"))
-    assert stored["plan"]["DLit200"]["support"] == "รายงานประจำเดือนมกราคมถึงมีนาคมส่งทันเวลา"
-    assert stored["person"]["division"] == "รายงานประจำเดือนมกราคมถึงมีนาคมส่งทันเวลา"
-    assert stored["future"]["plan"][future]["goal"] == "เตรียมงานของปีหน้า"
+    assert stored["plan"]["DLit200"]["support"] == kept and stored["person"]["supervisor"] == kept
+    assert stored["future"]["plan"][future]["goal"] == goal
 
     # the progress view's fields, on a plan the supervisor has agreed
     import_file(page, tmp_path, reviewed_year(progress=[]))

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from browser import open_page
+from browser import open_page, type_with_a_pause
 from cycle_files import reviewed_year
 
 pytestmark = pytest.mark.browser
-FIELDS = ["#f-reason", "#f-next_level-name", "#f-lines-DS300-comment", "#f-feedback", "#f-support", "#f-opinion",
-          "#f-supervisor-name", "#f-supervisor-position"]
+FIELDS = ["#f-reason", "#f-next_level-name", "#f-next_level-position", "#f-lines-DS300-comment", "#f-feedback",
+          "#f-support", "#f-opinion", "#f-supervisor-name", "#f-supervisor-position"]
 
 
 def test_typing_with_pauses_keeps_the_text_and_the_caret(browser, site_url, tmp_path):
@@ -28,18 +28,7 @@ def test_typing_with_pauses_keeps_the_text_and_the_caret(browser, site_url, tmp_
     page.wait_for_selector("#f-next_level-name", state="visible")
     typed = {}
     for selector in FIELDS:
-        field = page.locator(selector)
-        field.click()
-        field.press("Control+A")
-        field.press("Delete")
-        field.press_sequentially("ข้อความแรก", delay=30)
-        page.wait_for_timeout(2000)  # the autosave and Python's reply come and go
-        field.press_sequentially(" และต่อ", delay=30)
-        page.wait_for_timeout(700)
-        typed[selector] = "ข้อความแรก และต่อ"
-        state = page.evaluate("""s => { const el = document.querySelector(s);
-            return {focused: document.activeElement === el, value: el.value, caret: el.selectionStart}; }""", selector)
-        assert state == {"focused": True, "value": typed[selector], "caret": len(typed[selector])}, selector
+        typed[selector] = type_with_a_pause(page, selector, "ข้อความแรก", " และต่อ", pause_s=2)
     page.reload()
     page.wait_for_selector("#ds-supervisor[data-python-ready=true]", timeout=60_000)
     page.wait_for_selector("#review-form:not([hidden])")
@@ -47,7 +36,7 @@ def test_typing_with_pauses_keeps_the_text_and_the_caret(browser, site_url, tmp_
         assert page.input_value(selector) == value, selector
     stored = json.loads(page.evaluate("() => localStorage.getItem(document.getElementById('ds-supervisor')"
                                       ".dataset.storageKey)"))
-    assert stored["review"]["lines"]["DS300"]["comment"] == "ข้อความแรก และต่อ"
-    assert stored["progress"][-1]["feedback"] == "ข้อความแรก และต่อ"
-    assert stored["progress"][-1]["supervisor"]["name"] == "ข้อความแรก และต่อ"  # copied by Python
+    said = typed["#f-feedback"]
+    assert stored["review"]["lines"]["DS300"]["comment"] == said and stored["progress"][-1]["feedback"] == said
+    assert stored["progress"][-1]["supervisor"]["name"] == said  # copied by Python
     page.context.close()

@@ -161,7 +161,7 @@ def test_an_unexpected_error_is_a_thai_message_with_the_traceback_for_the_consol
     assert not answer["ok"] and "ZeroDivisionError" in answer["detail"]
     message = answer["problems"][0]["message_th"]
     assert "ขัดข้อง" in message and "Traceback" not in message and "ZeroDivision" not in message
-    assert set(ReviewSession.CALLS) == {"start", "event", "file"}
+    assert set(ReviewSession.CALLS) == {"start", "event", "refresh", "file"}
 
 
 def test_the_review_session_starts_without_the_file_writers_or_the_hr_modules():
@@ -175,3 +175,14 @@ def test_the_review_session_starts_without_the_file_writers_or_the_hr_modules():
         "documents.progress_report", "documents.idp_document")}
     assert modules & later == set()
     assert modules & {"urllib.request", "http.client", "email", "xml.sax", "ssl", "html", "html.entities"} == set()
+
+
+def test_a_problem_in_the_review_is_said_at_its_control_with_its_thai_label():
+    from digiskill.core.worker.page_reply import from_checker
+
+    said = from_checker({"code": "bad_date", "path": "review.lines.DLit200.target_date", "message": "m",
+                         "message_th": "วันที่ 2027-1 ไม่ถูกต้อง (review.lines.DLit200.target_date)"})
+    assert said["field"] == "lines/DLit200/target_date" and "review." not in said["message_th"]
+    assert said["label_th"] == "วันที่ทำให้สำเร็จ ของ DLit200"
+    assert from_checker({"code": "bad_date", "path": "review.supervisor.date", "message": "m",
+                         "message_th": "x"})["field"] == "supervisor/date"

@@ -81,9 +81,9 @@
       var event = waiting[0];
       python.call("event", [JSON.stringify(event)]).then(function (text) {
         waiting.shift();  // answered: its effect is in the state just stored
-        handle(text, event);
         store(key + ".pending", JSON.stringify(waiting));
-      }, function (err) { waiting.shift(); failed(err); }).then(function () { sent = 0; pump(); });
+        handle(text, event);
+      }, function (err) { waiting.shift(); throw err; }).catch(failed).then(function () { sent = 0; pump(); });
     }
     function failed(err) {
       console.error(err);
@@ -107,14 +107,14 @@
       clearTimeout(laterTimer);
       laterTimer = setTimeout(function () {
         if (waiting.length) return later();
-        python.call("refresh", []).then(function (text) { handle(text); }, failed);
+        python.call("refresh", []).then(function (text) { handle(text); }).catch(failed);
       }, 300);
     }
     function fetchFile(file) {
       python.call("file", [file.kind]).then(function (result) {
         if (typeof result === "string") return handle(result);  // Python could not make it: its reply says why
         DigiskillPython.download(result, file.name, file.type);
-      }, failed);
+      }).catch(failed);
     }
     function keepBackup(backup) {
       store(key + ".backup", backup.text);
@@ -169,14 +169,14 @@
       Array.prototype.slice.call(box.children).forEach(function (el) { if (!keep[el.dataset.key]) el.remove(); });
     }
     function draw(d) {
-      Object.keys(d.fields || {}).forEach(function (path) {
-        view.fields[path] = d.fields[path];
-        controls(path).forEach(function (el) { setValue(el, d.fields[path]); });
-      });
-      Object.keys(d.lists || {}).forEach(function (id) {
+      Object.keys(d.lists || {}).forEach(function (id) {  // lists first: some fields live in their items
         var box = document.getElementById(id);
         if (box) drawList(box, d.lists[id]);
         view.lists[id] = d.lists[id];
+      });
+      Object.keys(d.fields || {}).forEach(function (path) {
+        view.fields[path] = d.fields[path];
+        controls(path).forEach(function (el) { setValue(el, d.fields[path]); });
       });
       Object.keys(d.text || {}).forEach(function (id) {
         var el = document.getElementById(id);
@@ -214,8 +214,16 @@
       return null;
     }
     var actionNotes = [];
+    function clearField(path) {
+      (fieldMessages[path] || []).forEach(function (n) { n.remove(); });
+      delete fieldMessages[path];
+    }
     function show(problems, path, action) {
-      if (path && fieldMessages[path]) { fieldMessages[path].forEach(function (n) { n.remove(); }); delete fieldMessages[path]; }
+      /* A field's message lasts until Python speaks of that field again; an action (a download, an import) checks
+         the whole file, so its reply replaces every message next to a field. */
+      if (action) Object.keys(fieldMessages).forEach(clearField);
+      if (path) clearField(path);
+      problems.forEach(function (p) { if (p.field) clearField(p.field); });
       var boxed = [];
       problems.forEach(function (p) {
         var target = p.field && controls(p.field)[0] || (p.field && document.getElementById(p.field));
@@ -276,9 +284,9 @@
       var handed = sent = waiting.length;  // the start call goes first; events sent meanwhile wait behind it
       python.call("start", [localStorage.getItem(key), JSON.stringify(waiting.slice(0, handed))]).then(function (text) {
         waiting.splice(0, handed);
-        handle(text);
         store(key + ".pending", JSON.stringify(waiting));
-      }, failed).then(function () { ready = true; sent = 0; pump(); });
+        handle(text);
+      }).catch(failed).then(function () { ready = true; sent = 0; pump(); });
     } });
     return { send: send, isReady: function () { return ready; }, python: python };
   }

@@ -1,5 +1,6 @@
-"""The session of the self-assessment page (/assessment/): the calls its script may make, each guarded so that no
-traceback ever reaches the page (`page_reply.guarded`). The state and every rule are `staff_page.StaffPage`'s.
+"""The session of the self-assessment page (/assessment/): its calls (`page_state.PageSession`: start, event, refresh,
+file, each guarded so that no traceback ever reaches the page). The state and every rule are
+`staff_page.StaffPage`'s. Kept in a module of its own so that the page imports only its own Python.
 
     session = AssessmentSession(catalog_json)   # the catalog export the site ships (data/catalog.json)
     session.start(stored, pending_json) / .event(event_json) / .refresh()  -> reply JSON (page_reply)
@@ -7,29 +8,9 @@ traceback ever reaches the page (`page_reply.guarded`). The state and every rule
 """
 from __future__ import annotations
 
-from .page_reply import guarded, read_catalog
+from .page_state import PageSession
 from .staff_page import StaffPage
 
 
-
-class AssessmentSession:
-    CALLS = ("start", "event", "refresh", "file")
-
-    def __init__(self, catalog_json: str):
-        self.page = StaffPage(read_catalog(catalog_json))
-
-    @guarded
-    def start(self, stored: str | None, pending_json: str = "[]") -> str:
-        return self.page.start(stored, pending_json)
-
-    @guarded
-    def event(self, event_json: str) -> str:
-        return self.page.event(event_json)
-
-    @guarded
-    def refresh(self) -> str:
-        return self.page.refresh()
-
-    @guarded
-    def file(self, kind: str):
-        return self.page.file(kind)
+class AssessmentSession(PageSession):
+    page_class = StaffPage

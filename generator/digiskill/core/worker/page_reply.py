@@ -45,13 +45,29 @@ def problem(message_th: str, *, field: str | None = None, kind: str = "error", c
             "message": message or code, "code": code}
 
 
+REVIEW_LABELS = {"decision": "ความเห็นต่อรายการ", "priority": "ลำดับความสำคัญ", "methods": "วิธีการพัฒนา",
+                 "target_date": "วันที่ทำให้สำเร็จ", "comment": "ความเห็นต่อรายการ", "reason": "เหตุผล",
+                 "support": "การสนับสนุนที่จะให้", "opinion": "ความเห็นของผู้บังคับบัญชา",
+                 "proposed_role": "บทบาทที่เสนอ", "role_decision": "ความเห็นต่อกลุ่มและบทบาท"}
+SIGNERS_TH = {"supervisor": "ผู้บังคับบัญชา", "next_level": "ผู้บังคับบัญชาเหนือขึ้นไป"}
+SIGNER_FIELDS_TH = {"name": "ชื่อ", "position": "ตำแหน่ง", "date": "วันที่"}
+
+
 def field_of(path: str) -> tuple[str | None, str]:
-    """A file key path ("plan.DLit200.goal") -> (page field "plan/DLit200/goal", its Thai label)."""
+    """A file key path ("plan.DLit200.goal", "review.lines.DLit200.target_date") -> (the page control's path
+    "plan/DLit200/goal", "lines/DLit200/target_date"; its Thai label)."""
     if path in FIELDS:
         return FIELDS[path]
     parts = path.split(".")
     if len(parts) == 3 and parts[0] in ("plan", "answers") and parts[2] in PLAN_LABELS:
         return "/".join(parts), f"{PLAN_LABELS[parts[2]]} ของ {parts[1]}"
+    if parts[0] == "review":  # the supervisor's page names its controls without "review/"
+        if len(parts) == 4 and parts[1] == "lines" and parts[3] in REVIEW_LABELS:
+            return "/".join(parts[1:]), f"{REVIEW_LABELS[parts[3]]} ของ {parts[2]}"
+        if len(parts) == 3 and parts[1] in SIGNERS_TH and parts[2] in SIGNER_FIELDS_TH:
+            return "/".join(parts[1:]), f"{SIGNER_FIELDS_TH[parts[2]]}{SIGNERS_TH[parts[1]]}"
+        if len(parts) == 2 and parts[1] in REVIEW_LABELS:
+            return parts[1], REVIEW_LABELS[parts[1]]
     return None, ""
 
 

@@ -18,16 +18,13 @@ which the page keeps as it is; "" when no file is open) and "draw".
 from __future__ import annotations
 
 import datetime
-import json
 
 from ..answers.checker import check_answers
 from ..answers.record import LINE_DECISIONS, PRIORITY_RANGE, ROLE_DECISIONS, Review, ReviewLine, Signer
 from .page_reply import checked_problems, problem, reply
+from .page_state import FILE_KINDS, PageState, today
 from .review_draw import draw, file_name, line_codes, staff_line
 
-FILE_TYPES = {"json": "application/json",
-              "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 CONFIRM_TH = {
     "open": "แทนที่แผนที่กำลังพิจารณาด้วยไฟล์นี้? (ถ้ายังไม่ได้ดาวน์โหลด .json สิ่งที่พิจารณาไว้จะหายไป)",
     "reset": "ล้างแผนที่กำลังพิจารณาในเครื่องนี้? (ถ้ายังไม่ได้ดาวน์โหลด .json จะหายไป)",
@@ -37,53 +34,33 @@ DAMAGED_TH = ("สิ่งที่พิจารณาไว้ในเบ�
 NO_FILE_TH = "เปิดไฟล์ของบุคลากรก่อน"
 TEXT_FIELDS = ("reason", "support", "opinion")
 SIGNERS = ("supervisor", "next_level")
+DATE_TH = "วันที่ไม่ถูกต้อง เลือกจากปฏิทิน หรือใส่เป็น ปปปป-ดด-วว (ปี ค.ศ.)"
 
 
-def today() -> datetime.date:
-    return datetime.date.today()
+class ReviewPage(PageState):
+    backup_name = "digiskill-review-backup.json"
 
-
-class ReviewPage:
     def __init__(self, catalog):
-        self.catalog = catalog
+        super().__init__(catalog)
         self.a = None  # the open staff file (Assessment), its review in self.a.review
 
-    # ---- the calls the page makes ----
-    def start(self, stored: str | None, pending_json: str = "[]") -> str:
-        problems, backup = [], None
-        if stored:
-            checked = check_answers(stored, self.catalog, "staff file")
-            if checked.ok:
-                self.a = checked.assessment
-                self._ensure_review()
-            else:
-                backup = stored
-                problems.append(problem(DAMAGED_TH, code="damaged_draft"))
-                problems += checked_problems(checked.as_json())
-        for event in json.loads(pending_json or "[]"):
-            found = self._apply(event)
-            problems += found if isinstance(found, list) else []
-        return self._reply(problems, full=True, backup=backup)
+    # ---- what PageState asks of the page ----
+    def record(self):
+        return self.a
 
-    def event(self, event_json: str) -> str:
-        event = json.loads(event_json)
-        found = self._apply(event)
-        if isinstance(found, str):  # an action that answers by itself (confirm, download)
-            return found
-        return self._reply(found, full=bool(event.get("action")), echo=event.get("path"))
+    def _load(self, stored: str) -> list:
+        """The review autosaved here: read as a draft (a field the supervisor was still filling in is not a reason to
+        set the whole review aside); kept as a backup if it cannot be used."""
+        checked = check_answers(stored, self.catalog, "staff file", draft=True)
+        if checked.assessment is not None and checked.assessment.role:
+            self.a = checked.assessment
+            self._ensure_review()
+        if checked.problems or self.a is None:
+            return [problem(DAMAGED_TH, code="damaged_draft")] + checked_problems(checked.as_json())
+        return []
 
-    def file(self, kind: str) -> bytes:
-        if self.a is None:
-            raise ValueError("no staff file is open")
-        if kind == "json":
-            return json.dumps(self._stamped(), ensure_ascii=False, indent=1).encode("utf-8")
-        from ..cycle.idp import build_idp
-        idp = build_idp(self.catalog, self.a)
-        if kind in ("docx", "xlsx"):
-            from ..documents.idp_document import idp_docx, idp_xlsx  # on first use: start-up time in the browser
-            return (idp_docx if kind == "docx" else idp_xlsx)(idp)
-        from ..documents.progress_report import progress_docx, progress_xlsx
-        return (progress_docx if kind == "progress-docx" else progress_xlsx)(idp)
+    def _draw(self, full: bool, echo: str | None) -> dict:
+        return draw(self.catalog, self.a, full, echo)
 
     # ---- events ----
     def _apply(self, event: dict):
@@ -117,19 +94,13 @@ class ReviewPage:
         return [problem(f"เปิดแผนของ {who} แล้ว", kind="info")] + found
 
     def _download(self, kind: str):
-        if kind not in ("json", "docx", "xlsx", "progress-docx", "progress-xlsx"):
+        if kind not in FILE_KINDS:
             return [problem("ไม่รู้จักชนิดไฟล์นี้", code="unknown_file")]
         if self.a is None:
             return [problem(NO_FILE_TH, code="no_file")]
         if kind.startswith("progress") and not self.a.progress:
             return [problem("บุคลากรยังไม่ได้บันทึกการทบทวนความก้าวหน้า จึงยังไม่มีรายงานความก้าวหน้า")]
-        if kind != "json":
-            checked = check_answers(json.dumps(self.a.to_dict(), ensure_ascii=False), self.catalog, "answers")
-            if not checked.ok:
-                return [problem("ยังสร้างไฟล์ไม่ได้ แก้ข้อมูลต่อไปนี้ก่อน")] + checked_problems(checked.as_json())
-        ext = kind.split("-")[-1]
-        return reply(True, [], download={"kind": kind, "name": file_name(self.a, kind, today()),
-                                         "type": FILE_TYPES[ext]})
+        return self.checked_for_files() or self.offer(kind, file_name(self.a, kind, today()))
 
     # ---- fields ----
     def _set(self, path: list, value, checked: bool) -> list:
@@ -145,6 +116,8 @@ class ReviewPage:
         elif head == "multi_group" and len(path) == 1:
             r.multi_group = checked
         elif head in SIGNERS and len(path) == 2 and path[1] in ("name", "position", "date"):
+            if path[1] == "date" and not _date_or_empty(value):
+                return [problem(DATE_TH, field="/".join(path), label_th="วันที่")]
             setattr(getattr(r, head), path[1], str(value))
             if head == "supervisor":
                 self._sign_progress()
@@ -180,6 +153,8 @@ class ReviewPage:
             own = staff_line(self.a, code).methods
             methods = [m for m in (line.methods if line.methods is not None else own) if m != value]
             line.methods = methods + [value] if checked else methods
+        elif field == "target_date" and not _date_or_empty(value):
+            return [problem(DATE_TH, field=where, label_th="วันที่ทำให้สำเร็จ")]
         elif field in ("target_date", "comment"):
             setattr(line, field, str(value))
         else:
@@ -201,13 +176,13 @@ class ReviewPage:
             signer = self.a.review.supervisor
             current.supervisor = Signer(signer.name, signer.position, signer.date)
 
-    def _stamped(self) -> dict:
-        self.a.saved_at = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        return self.a.to_dict()
 
-    def _reply(self, problems: list, full: bool, backup: str | None = None, echo: str | None = None) -> str:
-        store = json.dumps(self._stamped(), ensure_ascii=False) if self.a is not None else ""
-        parts = {"store": store, "draw": draw(self.catalog, self.a, full, echo)}
-        if backup is not None:
-            parts["backup"] = {"text": backup, "name": "digiskill-review-backup.json", "type": FILE_TYPES["json"]}
-        return reply(not any(p["kind"] == "error" for p in problems), problems, **parts)
+def _date_or_empty(value) -> bool:
+    """A date as the page's date fields give it (YYYY-MM-DD), or nothing yet."""
+    if str(value).strip() == "":
+        return True
+    try:
+        datetime.date.fromisoformat(str(value))
+        return True
+    except ValueError:
+        return False

@@ -33,7 +33,7 @@ def draw(catalog, a: Assessment, full: bool, echo: str | None = None) -> dict:
     elif echo:
         kept = _fields(catalog, a)
         out["fields"] = {echo: kept[echo]} if echo in kept else {}
-    out["locked"] = {f"answers/{code}/has": reviewed and code in a.plan for code in _question_codes(catalog)}
+    out["locked"] = {f"answers/{code}/has": reviewed and code in a.plan for code in question_codes(catalog)}
     _future(catalog, a, out)
     _progress(catalog, a, out)
     _baseline(catalog, a, out, full)
@@ -73,7 +73,7 @@ def _safe(text: str) -> str:
     return "".join(ch for ch in text if ch not in '\\/:*?"<>|')[:60]
 
 
-def _question_codes(catalog) -> list[str]:
+def question_codes(catalog) -> list[str]:
     return [u.code for u in catalog.units] + [i.code for i in catalog.items]
 
 
@@ -82,7 +82,7 @@ def _gap_codes(catalog, a: Assessment) -> list[str]:
     if not a.role:
         return []
     required = catalog.required_codes(a.role)
-    return [c for c in _question_codes(catalog) if c in required and c in a.answers and a.answers[c].has is False]
+    return [c for c in question_codes(catalog) if c in required and c in a.answers and a.answers[c].has is False]
 
 
 def _fields(catalog, a: Assessment) -> dict:
@@ -94,7 +94,7 @@ def _fields(catalog, a: Assessment) -> dict:
         fields[f"finder/shares/{group.code}"] = a.finder.get("shares", {}).get(group.code, "")
     for key in PERSON_FIELDS:
         fields[f"person/{key}"] = a.person.get(key, "")
-    for code in _question_codes(catalog):
+    for code in question_codes(catalog):
         answer = a.answers.get(code)
         fields[f"answers/{code}/has"] = {True: "yes", False: "no"}.get(answer.has if answer else None, "")
         fields[f"answers/{code}/note"] = answer.note if answer else ""
@@ -219,7 +219,7 @@ def _baseline(catalog, a: Assessment, out: dict, full: bool) -> None:
     past = a.history[-1] if a.history else None
     if past is None and not full:
         return
-    for code in _question_codes(catalog):
+    for code in question_codes(catalog):
         key = f"baseline-{code.lower()}"
         has = past.answers.get(code, "missing") if past else "missing"
         out["hidden"][key] = has == "missing"

@@ -15,92 +15,64 @@ the shape of `page_reply` plus "store" (the answers file as text, which the page
 """
 from __future__ import annotations
 
-import datetime
 import json
 
-from ..answers.record import PLAN_TEXT_FIELDS, PRIORITY_RANGE, ItemAnswer, PlanEntry, ProgressLine, ProgressReview, \
-    empty_assessment
 from ..answers.checker import check_answers
+from ..answers.record import (PERSON_FIELDS, PLAN_TEXT_FIELDS, PRIORITY_RANGE, ItemAnswer, PlanEntry, ProgressLine,
+                              ProgressReview, empty_assessment)
+from ..cycle.idp import classify_group
 from ..cycle.year import start_next_year
-from ..cycle.idp import build_idp, classify_group
 from ..display.thaidate import BE_OFFSET
 from .page_reply import checked_problems, problem, reply
-from .staff_draw import draw, file_name, heavy_parts
+from .page_state import FILE_KINDS, PageState, today
+from .staff_draw import draw, file_name, heavy_parts, question_codes
 
-FILE_KINDS = ("json", "docx", "xlsx", "progress-docx", "progress-xlsx")
-FILE_TYPES = {"json": "application/json",
-              "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 CONFIRM_TH = {
     "import": "แทนที่คำตอบปัจจุบันด้วยคำตอบจากไฟล์นี้?",
     "next-year": "เริ่มแบบประเมินปีใหม่แทนคำตอบปัจจุบัน? (บันทึก .json ของคำตอบปัจจุบันไว้ก่อนถ้ายังต้องใช้)",
     "reset": "ลบคำตอบทั้งหมดในเครื่องนี้แล้วเริ่มใหม่? (ถ้ายังไม่ได้บันทึกเป็นไฟล์ .json คำตอบจะหายไป)",
+    "future-drop": "เอาทักษะนี้ออกจากแผนสำหรับงานในอนาคต? สิ่งที่พิมพ์ไว้ในรายการนี้จะหายไป",
 }
 LOCKED_TH = ("แผนนี้ตกลงกับผู้บังคับบัญชาแล้ว จึงแก้ในที่นี้ไม่ได้ ถ้าจะเปลี่ยน ให้บันทึกเป็นการปรับแผน"
              "ในการทบทวนความก้าวหน้า (จะบันทึกพร้อมวันที่)")
 
+DAMAGED_TH = ("คำตอบที่บันทึกไว้ในเบราว์เซอร์นี้เสียหาย เก็บสำเนาเดิมไว้แล้ว (ดาวน์โหลดได้จากปุ่มในข้อความนี้) "
+              "และใช้ส่วนที่อ่านได้ต่อ")
 
-def today() -> datetime.date:
-    return datetime.date.today()
 
+class StaffPage(PageState):
+    backup_name = "digiskill-draft-backup.json"
 
-class StaffPage:
     def __init__(self, catalog):
-        self.catalog = catalog
+        super().__init__(catalog)
         self.a = empty_assessment(catalog)
-        self._kept = None  # the answers file as last handed to the page, without its saved_at
+        self._codes = set(question_codes(catalog))
 
-    # ---- the calls the page makes ----
+    # ---- what PageState asks of the page ----
+    def record(self):
+        return self.a
+
+    def _load(self, stored: str) -> list:
+        checked = check_answers(stored, self.catalog, "draft", draft=True)
+        if checked.assessment is not None:
+            self.a = checked.assessment
+        if checked.problems or checked.assessment is None:
+            return [problem(DAMAGED_TH, code="damaged_draft")] + checked_problems(checked.as_json())
+        return []
+
     def start(self, stored: str | None, pending_json: str = "[]") -> str:
-        problems, backup = [], None
-        if stored:
-            checked = check_answers(stored, self.catalog, "draft", draft=True)
-            if checked.problems or checked.assessment is None:
-                backup = stored
-                problems.append(problem("คำตอบที่บันทึกไว้ในเบราว์เซอร์นี้เสียหาย เก็บสำเนาเดิมไว้แล้ว "
-                                        "(ดาวน์โหลดได้จากปุ่มในข้อความนี้) และใช้ส่วนที่อ่านได้ต่อ", code="damaged_draft"))
-                problems += checked_problems(checked.as_json())
-            if checked.assessment is not None:
-                self.a = checked.assessment
-        else:
+        if not stored:
             self.a = self._fresh()
-        extra = {}
-        for event in json.loads(pending_json or "[]"):
-            result = self._apply(event)
-            if isinstance(result, str):  # an action asked for before Python was ready: a confirmation or a file
-                answered = json.loads(result)
-                problems += answered["problems"]
-                extra.update({k: answered[k] for k in ("confirm", "download") if k in answered})
-            else:
-                problems += result
-        return self._reply(problems, full=True, backup=backup, **extra)
+        return super().start(stored, pending_json)
 
-    def event(self, event_json: str) -> str:
-        event = json.loads(event_json)
-        problems = self._apply(event)
-        if isinstance(problems, str):  # an action that answers by itself (confirm, download)
-            return problems
-        return self._reply(problems, full=bool(event.get("action")), echo=event.get("path"))
+    def _draw(self, full: bool, echo: str | None) -> dict:
+        return draw(self.catalog, self.a, full, echo)
 
     def refresh(self) -> str:
         return reply(True, [], draw=heavy_parts(self.catalog, self.a))
 
-    def file(self, kind: str) -> bytes:
-        if kind == "json":
-            return json.dumps(self._stamped(), ensure_ascii=False, indent=1).encode("utf-8")
-        if kind not in FILE_KINDS:
-            raise ValueError(f"no such file: {kind!r}")
-        # The writers are imported on first use: every module is start-up time in the browser.
-        from ..documents.idp_document import idp_docx, idp_xlsx
-        from ..documents.progress_report import progress_docx, progress_xlsx
-        writer = {"docx": idp_docx, "xlsx": idp_xlsx, "progress-docx": progress_docx,
-                  "progress-xlsx": progress_xlsx}[kind]
-        return writer(build_idp(self.catalog, self.a))
-
     # ---- events ----
-    def _apply(self, event):
-        if not isinstance(event, dict):
-            return [problem("ไม่รู้จักคำสั่งนี้", code="unknown_action", message=f"not an event: {event!r:.40}")]
+    def _apply(self, event: dict):
         action = event.get("action")
         if action:
             return self._action(action, event)
@@ -120,10 +92,14 @@ class StaffPage:
         if action == "progress-new":
             if not self._reviewed():
                 return [problem("เริ่มทบทวนความก้าวหน้าได้เมื่อผู้บังคับบัญชาตกลงแผนแล้ว")]
+            if self.a.progress and self.a.progress[-1].date == today().isoformat():  # a double click, or a second go
+                return [problem("มีการทบทวนของวันนี้อยู่แล้ว บันทึกต่อในรายการด้านล่างได้เลย", kind="info")]
             self.a.progress.append(ProgressReview(date=today().isoformat()))
             return []
         if action == "download":
             return self._download(event.get("kind", ""))
+        if action == "future-drop" and event.get("code") in self._codes:
+            return self._choose_future(event["code"], False, confirmed=True)
         return [problem("ไม่รู้จักคำสั่งนี้", code="unknown_action", message=f"unknown action {action!r}")]
 
     def _fresh(self):
@@ -133,7 +109,9 @@ class StaffPage:
         return fresh
 
     def _has_answers(self) -> bool:
-        return any(x.has is not None or x.note for x in self.a.answers.values()) or bool(self.a.plan)
+        """Anything typed or chosen beyond what a new file holds (a name, a mission, an answer, a plan line…)."""
+        blank = {**self._fresh().to_dict(), "saved_at": "", "period": None, "stage": None}
+        return {**self.a.to_dict(), "saved_at": "", "period": None, "stage": None} != blank
 
     def _replace(self, action: str, text: str):
         checked = check_answers(text, self.catalog, "import" if action == "import" else "last year")
@@ -171,13 +149,8 @@ class StaffPage:
             return [problem("เลือกกลุ่มและระยะก่อน แล้วจึงบันทึกหรือดาวน์โหลด", field="group")]
         if kind.startswith("progress") and not self.a.progress:
             return [problem("ยังไม่มีการทบทวนความก้าวหน้า เริ่มบันทึกการทบทวนก่อน")]
-        if kind != "json":
-            checked = check_answers(json.dumps(self.a.to_dict(), ensure_ascii=False), self.catalog, "answers")
-            if not checked.ok:
-                return [problem("ยังสร้างไฟล์ไม่ได้ แก้ข้อมูลต่อไปนี้ก่อน")] + checked_problems(checked.as_json())
-        ext = kind.split("-")[-1]
-        return reply(True, [], download={"kind": kind, "name": file_name(self.catalog, self.a, kind, today()),
-                                         "type": FILE_TYPES[ext]})
+        found = self.checked_for_files() if kind != "json" else []
+        return found or self.offer(kind, file_name(self.catalog, self.a, kind, today()))
 
     # ---- fields ----
     def _set(self, path: list, value, checked: bool):
@@ -185,35 +158,47 @@ class StaffPage:
         if head in ("group", "stage") and len(path) == 1:
             setattr(a, head, value or None)
             self._set_role()
-        elif head == "answers" and len(path) == 3:
+        elif head == "answers" and len(path) == 3 and path[1] in self._codes and path[2] in ("has", "note"):
             return self._answer(path[1], path[2], value)
-        elif head == "person" and len(path) == 2:
+        elif head == "person" and len(path) == 2 and path[1] in PERSON_FIELDS:
             a.person[path[1]] = value
         elif head == "mission":
             a.mission = value
-        elif head == "finder" and path[1:2] == ["shares"] and len(path) == 3:
+        elif head == "finder" and path[1:2] == ["shares"] and len(path) == 3 and \
+                path[2] in {g.code for g in self.catalog.groups}:
             a.finder.setdefault("shares", {})[path[2]] = _number(value)
         elif head == "finder" and path[1:] == ["career"]:
             a.finder["career"] = value
-        elif head == "period" and len(path) == 2:
+        elif head == "period" and len(path) == 2 and path[1] in ("fiscal_year", "start", "end"):
             return self._period(path[1], value)
-        elif head == "plan" and len(path) == 3:
+        elif head == "plan" and len(path) == 3 and path[1] in self._codes and path[2] in PLAN_FIELDS:
             if self._reviewed():
                 return [problem(LOCKED_TH, field="/".join(path))]
             return _plan_field(a.plan.setdefault(path[1], PlanEntry()), path, value, checked)
-        elif head == "future-choose" and len(path) == 3:
-            if checked:
-                a.future_role = self._future_role()
-                a.future_plan.setdefault(path[1], PlanEntry())
-            else:
-                a.future_plan.pop(path[1], None)
-        elif head == "future" and len(path) == 3:
+        elif head == "future-choose" and len(path) == 3 and path[1] in self._codes:
+            return self._choose_future(path[1], checked)
+        elif head == "future" and len(path) == 3 and path[1] in self._codes and path[2] in PLAN_FIELDS:
             a.future_role = self._future_role()
             return _plan_field(a.future_plan.setdefault(path[1], PlanEntry()), path, value, checked)
-        elif head == "progress" and len(path) == 3 and a.progress:
+        elif head == "progress" and len(path) == 3 and a.progress and path[2] in PROGRESS_FIELDS:
             return self._progress(path[1], path[2], value)
         else:
             return [problem("ไม่รู้จักช่องนี้", code="unknown_field", message=f"unknown field {'/'.join(path)}")]
+        return []
+
+    def _choose_future(self, code: str, chosen: bool, confirmed: bool = False):
+        """A skill of the next stage's role chosen for the "future work" part; taking one out that has text asks."""
+        a = self.a
+        if chosen:
+            a.future_role = self._future_role()
+            a.future_plan.setdefault(code, PlanEntry())
+            return []
+        entry = a.future_plan.get(code)
+        if entry is not None and entry != PlanEntry() and not confirmed:
+            return reply(True, [], confirm={"text_th": CONFIRM_TH["future-drop"], "event": {
+                "action": "future-drop", "code": code, "confirmed": True}},
+                draw={"fields": {f"future-choose/{code}/chosen": True}})
+        a.future_plan.pop(code, None)
         return []
 
     def _answer(self, code: str, field: str, value: str):
@@ -270,24 +255,9 @@ class StaffPage:
         role = next_role(self.catalog, self.a.role) if self.a.role else None
         return role.code if role else None
 
-    def _stamped(self) -> dict:
-        """The answers file, its saved_at moved on only when something in it changed (a refused import changes
-        nothing, not even the time)."""
-        data = self.a.to_dict()
-        unstamped = {**data, "saved_at": ""}
-        if unstamped != self._kept or not self.a.saved_at:
-            self.a.saved_at = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-            self._kept = unstamped
-        return {**data, "saved_at": self.a.saved_at}
 
-    def _reply(self, problems: list, full: bool, backup: str | None = None, echo: str | None = None,
-               **extra) -> str:
-        """`echo`: the field just changed; its value as kept is drawn back (a converted year, a refused change)."""
-        parts = {"store": json.dumps(self._stamped(), ensure_ascii=False),
-                 "draw": draw(self.catalog, self.a, full, echo), "later": True, **extra}
-        if backup is not None:
-            parts["backup"] = {"text": backup, "name": "digiskill-draft-backup.json", "type": FILE_TYPES["json"]}
-        return reply(not any(p["kind"] == "error" for p in problems), problems, **parts)
+PLAN_FIELDS = ("priority", "methods", "target_date") + PLAN_TEXT_FIELDS
+PROGRESS_FIELDS = ("status", "outcome", "reason", "evidence", "applied", "reanswer")
 
 
 def _number(value):

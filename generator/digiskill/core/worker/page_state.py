@@ -1,0 +1,153 @@
+"""What the two form pages share (`staff_page.StaffPage`, `review_page.ReviewPage`): starting from the autosaved file
+and the actions taken before Python was ready, answering one event, the stored text and its time, and the files a
+person downloads. Each page supplies its own file (`record`), what an event does (`_apply`) and what to draw
+(`_draw`). `PageSession` is what the worker starts for such a page: the same four calls, each guarded.
+
+An event's handler returns a list of problems (the state may have changed) or, for an action that answers by itself
+(a confirmation to ask, a file to fetch), a whole reply's text.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+
+from ..answers.checker import check_answers
+from .page_reply import checked_problems, guarded, problem, read_catalog, reply
+
+FILE_KINDS = ("json", "docx", "xlsx", "progress-docx", "progress-xlsx")
+FILE_TYPES = {"json": "application/json",
+              "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+REPLAY_FAILED_TH = "ทำรายการที่ทำไว้ก่อนระบบพร้อมไม่ได้หนึ่งรายการ รายการอื่นทำครบแล้ว ตรวจดูแล้วทำรายการนั้นอีกครั้ง"
+CHECK_FIRST_TH = "ยังสร้างไฟล์ไม่ได้ แก้ข้อมูลต่อไปนี้ก่อน"
+
+
+def today() -> datetime.date:
+    return datetime.date.today()
+
+
+class PageState:
+    backup_name = "digiskill-backup.json"
+
+    def __init__(self, catalog):
+        self.catalog = catalog
+        self._kept = None  # the file as last handed to the page, without its saved_at
+
+    # ---- what each page supplies ----
+    def record(self):
+        """The answers file this page holds (an `Assessment`), or None."""
+        raise NotImplementedError
+
+    def _load(self, stored: str) -> list:
+        """Take up the autosaved text; problems if it could not be used whole."""
+        raise NotImplementedError
+
+    def _apply(self, event: dict):
+        raise NotImplementedError
+
+    def _draw(self, full: bool, echo: str | None) -> dict:
+        raise NotImplementedError
+
+    # ---- the calls the page makes ----
+    def start(self, stored: str | None, pending_json: str = "[]") -> str:
+        """The autosaved file, then every event the page kept while Python was starting, in order. One event that
+        fails is reported and the others still count."""
+        problems = self._load(stored) if stored else []
+        backup = stored if any(p["code"] == "damaged_draft" for p in problems) else None
+        extra = {}
+        for event in json.loads(pending_json or "[]"):
+            try:
+                result = self._apply(event) if isinstance(event, dict) else _not_an_event(event)
+            except Exception:  # one bad event must not lose the ones after it
+                result = [problem(REPLAY_FAILED_TH, code="replay_failed")]
+            if isinstance(result, str):  # a confirmation to ask or a file to fetch: asked for before Python was ready
+                answered = json.loads(result)
+                problems += answered["problems"]
+                extra.update({k: answered[k] for k in ("confirm", "download") if k in answered})
+            else:
+                problems += result
+        return self._reply(problems, full=True, backup=backup, **extra)
+
+    def event(self, event_json: str) -> str:
+        event = json.loads(event_json)
+        result = self._apply(event) if isinstance(event, dict) else _not_an_event(event)
+        if isinstance(result, str):
+            return result
+        return self._reply(result, full=bool(event.get("action")), echo=event.get("path"))
+
+    def refresh(self) -> str:
+        """The slower parts, drawn after a quiet moment; none unless the page has some."""
+        return reply(True, [], draw={})
+
+    def file(self, kind: str) -> bytes:
+        a = self.record()
+        if a is None or kind not in FILE_KINDS:
+            raise ValueError(f"no file {kind!r} to make")
+        if kind == "json":
+            return json.dumps(self._stamped(), ensure_ascii=False, indent=1).encode("utf-8")
+        # Imported on first use: every module is start-up time in the browser.
+        from ..cycle.idp import build_idp
+        from ..documents.idp_document import idp_docx, idp_xlsx
+        from ..documents.progress_report import progress_docx, progress_xlsx
+        writer = {"docx": idp_docx, "xlsx": idp_xlsx, "progress-docx": progress_docx,
+                  "progress-xlsx": progress_xlsx}[kind]
+        return writer(build_idp(self.catalog, a))
+
+    # ---- shared steps ----
+    def checked_for_files(self) -> list:
+        """The file as the documents will read it: problems, if any, before a file is offered."""
+        checked = check_answers(json.dumps(self.record().to_dict(), ensure_ascii=False), self.catalog, "answers")
+        return [] if checked.ok else [problem(CHECK_FIRST_TH)] + checked_problems(checked.as_json())
+
+    def offer(self, kind: str, name: str) -> str:
+        return reply(True, [], download={"kind": kind, "name": name, "type": FILE_TYPES[kind.split("-")[-1]]})
+
+    def _stamped(self) -> dict:
+        """The file, its saved_at moved on only when something in it changed (a refused import or a download
+        changes nothing, not even the time)."""
+        a = self.record()
+        data = a.to_dict()
+        unstamped = {**data, "saved_at": ""}
+        if unstamped != self._kept or not a.saved_at:
+            a.saved_at = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            self._kept = unstamped
+        return {**data, "saved_at": a.saved_at}
+
+    def _reply(self, problems: list, full: bool, backup: str | None = None, echo: str | None = None,
+               **extra) -> str:
+        """`echo`: the field just changed; its value as kept is drawn back (a converted year, a refused change)."""
+        store = json.dumps(self._stamped(), ensure_ascii=False) if self.record() is not None else ""
+        parts = {"store": store, "draw": self._draw(full, echo), **extra}
+        if backup is not None:
+            parts["backup"] = {"text": backup, "name": self.backup_name, "type": FILE_TYPES["json"]}
+        return reply(not any(p["kind"] == "error" for p in problems), problems, **parts)
+
+
+class PageSession:
+    """The worker's calls of a form page (`CALLS`; the worker reaches nothing else), each guarded so that no traceback
+    ever reaches the page. `file` returns the file's bytes, or a reply's text saying why it could not be made."""
+    CALLS = ("start", "event", "refresh", "file")
+    page_class = PageState
+
+    def __init__(self, catalog_json: str):
+        self.page = self.page_class(read_catalog(catalog_json))
+
+    @guarded
+    def start(self, stored: str | None, pending_json: str = "[]") -> str:
+        return self.page.start(stored, pending_json)
+
+    @guarded
+    def event(self, event_json: str) -> str:
+        return self.page.event(event_json)
+
+    @guarded
+    def refresh(self) -> str:
+        return self.page.refresh()
+
+    @guarded
+    def file(self, kind: str):
+        return self.page.file(kind)
+
+
+def _not_an_event(event) -> list:
+    return [problem("ไม่รู้จักคำสั่งนี้", code="unknown_action", message=f"not an event: {event!r:.40}")]
