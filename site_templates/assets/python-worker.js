@@ -14,7 +14,7 @@
    "mismatch" (the core wheel is not the one the lock file names: files of two builds on the server),
    "type" (the server sends .wasm with the wrong file type, which makes Pyodide hang), "error" (anything else). */
 let pyodide = null, session = null, failed = false, openpyxl = null, allowed = new Set();
-const NEEDS_OPENPYXL = new Set(["xlsx", "progress_xlsx", "org_plan_xlsx"]);
+const NEEDS_OPENPYXL = new Set(["org_plan_xlsx"]);  // and `file` for an .xlsx (see run)
 const SESSIONS = { staff: "from digiskill.core.worker.assessment_session import AssessmentSession as Session",
                    review: "from digiskill.core.worker.review_session import ReviewSession as Session",
                    hr: "from digiskill.core.worker.hr_session import HrSession as Session" };
