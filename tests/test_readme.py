@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT
@@ -19,15 +20,15 @@ MAX_LINES = 250
 
 # README command → the tests that run it (too slow, or never-ending, to run from here).
 MAPPED = {
-    "scripts/serve": ["tests/test_site_build.py::test_serve_watches_the_catalog_and_templates",
-                      "tests/test_site_build.py::test_stable_urls"],  # mkdocs serve of this mkdocs.yml; its build
+    "scripts/serve": ["tests/test_readme.py::test_the_readme_serve_commands_serve_the_site",
+                      "tests/test_site_build.py::test_serve_watches_the_catalog_and_templates"],
     "scripts/test": ["tests/test_readme.py::test_ci_and_the_workflow_run_exactly_the_readme_test_command"],
     "python -m venv .venv && . .venv/bin/activate": [
         "tests/test_installed_kit.py::test_an_agency_builds_and_uses_its_site_with_python_alone"],
     "python -m pip install digiskill-0.1.0-py3-none-any.whl": [
         "tests/test_installed_kit.py::test_the_wheel_is_pure_python_and_carries_the_kit",
         "tests/test_installed_kit.py::test_an_agency_builds_and_uses_its_site_with_python_alone"],
-    "digiskill serve": ["tests/test_site_build.py::test_serve_watches_the_catalog_and_templates"],
+    "digiskill serve": ["tests/test_readme.py::test_the_readme_serve_commands_serve_the_site"],
     "digiskill build --out site --site-url https://intranet.example.go.th/skills/": [
         "tests/test_installed_kit.py::test_an_agency_builds_and_uses_its_site_with_python_alone",
         "tests/test_site_details.py::test_a_build_for_this_computer_warns_about_its_qr_codes"],
@@ -109,3 +110,45 @@ def test_quick_mode_leaves_out_the_slow_tests_and_passes_extra_arguments():
     script = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
     assert '"--quick"' in script and '-m "not slow" "$@"' in script
     assert script.rstrip().endswith('exec .venv/bin/python -m pytest "$@"')
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def served(command: list[str], url: str, timeout_s: float = 240) -> dict[str, int]:
+    """Start a README serve command, wait until it answers, fetch the stable addresses, stop it."""
+    import time
+    import urllib.request
+
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=5).read()
+                break
+            except OSError:
+                assert process.poll() is None, process.stderr.read().decode()[-2000:]
+                assert time.monotonic() < deadline, "no answer from " + " ".join(command)
+                time.sleep(1)
+        return {path: urllib.request.urlopen(url + path, timeout=30).status
+                for path in ("", "assessment/", "roles/a1/", "skills/dlit100/")}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_the_readme_serve_commands_serve_the_site(built_site):
+    """`scripts/serve` (the README's first command) and `digiskill serve` build and serve the site of the project they
+    run in; `digiskill serve --site` serves a built folder. Each answers on the stable addresses."""
+    digiskill = str(Path(sys.executable).with_name("digiskill"))
+    for command in (["scripts/serve", "-a", "127.0.0.1:{port}"], [digiskill, "serve", "--port", "{port}"],
+                    [digiskill, "serve", "--site", str(built_site), "--port", "{port}"]):
+        port = free_port()
+        answers = served([part.format(port=port) for part in command], f"http://127.0.0.1:{port}/")
+        assert set(answers.values()) == {200}, (command, answers)

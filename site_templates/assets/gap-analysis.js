@@ -9,7 +9,7 @@
   if (!root) return;
   var statusBox = document.getElementById("ds-status");
   var messageBox = document.getElementById("ds-message");
-  var wordsBox = document.getElementById("ds-words"), W = wordsBox ? JSON.parse(wordsBox.textContent) : {};
+  var W = DigiskillPage.words();  // the page's words, from its template (page-kit.js)
   var python = null, pending = null, heatmaps = {};
   /* The choices Python reads back (hr_view): the filters and the enrolment table's unit, named in the template. */
   var SELECTS = Array.prototype.map.call(root.querySelectorAll("select[data-filter], select[data-choice]"),

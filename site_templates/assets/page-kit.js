@@ -10,7 +10,8 @@
      element (by key) across draws, so the control being typed in keeps its focus, caret and text.
    - Until Python is ready, every event is kept in order (also in localStorage, so a reload loses none) and handed
      over when it starts. The last drawn view is kept too and shown at once on the next visit.
-   - The page's own words (status, storage problems) are in the template's #ds-words. */
+   - The page's own words (status, storage problems) are in the template's #ds-words; DigiskillPage.words() reads
+     them for every Python page (the gap analysis too). */
 (function () {
   "use strict";
   var $$ = function (sel, el) { return Array.prototype.slice.call(el.querySelectorAll(sel)); };
@@ -291,5 +292,5 @@
     return { send: send, isReady: function () { return ready; }, python: python };
   }
 
-  window.DigiskillPage = { start: start };
+  window.DigiskillPage = { start: start, words: words };
 })();

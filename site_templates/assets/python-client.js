@@ -99,10 +99,11 @@
 
   /* The cause in the page's words (#ds-words, written in the page's template), with what to do about it. */
   function failureText(cause, reason) {
-    var el = document.getElementById("ds-words"), words = el ? JSON.parse(el.textContent) : { failed: {}, kept: "" };
+    var words = window.DigiskillPage ? DigiskillPage.words() : {};
+    words.failed = words.failed || {};
     return (words.failed[cause] || words.failed.error || cause)
       .replace("{detail}", reason ? " (" + reason + ")" : "").replace("{reason}", reason || "")
-      .replace("{seconds}", String(Math.round((window.DIGISKILL_PYTHON_TIMEOUT_MS || 10000) / 1000))) + words.kept;
+      .replace("{seconds}", String(Math.round((window.DIGISKILL_PYTHON_TIMEOUT_MS || 10000) / 1000))) + (words.kept || "");
   }
 
   function download(bytes, name, type) {

@@ -85,13 +85,14 @@ class PageState:
             raise ValueError(f"no file {kind!r} to make")
         if kind == "json":
             return json.dumps(self._stamped(), ensure_ascii=False, indent=1).encode("utf-8")
-        # Imported on first use: every module is start-up time in the browser.
+        # Only the writer asked for is imported, on first use: every module is start-up time in the browser.
         from ..cycle.idp import build_idp
+        idp = build_idp(self.catalog, a)
+        if kind.startswith("progress-"):
+            from ..documents.progress_report import progress_docx, progress_xlsx
+            return (progress_docx if kind == "progress-docx" else progress_xlsx)(idp)
         from ..documents.idp_document import idp_docx, idp_xlsx
-        from ..documents.progress_report import progress_docx, progress_xlsx
-        writer = {"docx": idp_docx, "xlsx": idp_xlsx, "progress-docx": progress_docx,
-                  "progress-xlsx": progress_xlsx}[kind]
-        return writer(build_idp(self.catalog, a))
+        return (idp_docx if kind == "docx" else idp_xlsx)(idp)
 
     # ---- shared steps ----
     def checked_for_files(self) -> list:

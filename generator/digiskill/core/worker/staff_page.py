@@ -207,6 +207,8 @@ class StaffPage(PageState):
             if self._reviewed() and code in self.a.plan:
                 return [problem(LOCKED_TH + " (ตอนนี้มีทักษะนี้แล้วหรือยัง ตอบได้ในการทบทวนความก้าวหน้า)",
                                 field=f"answers/{code}/has")]
+            # A plan line typed for this skill stays in the file if the answer turns to "มี": nothing typed is lost
+            # should the person change their mind again, and the plan and documents take the gaps only.
             answer.has = {"yes": True, "no": False}.get(value)
         elif field == "note":
             answer.note = value
