@@ -121,25 +121,32 @@ def free_port() -> int:
 
 def served(command: list[str], url: str, timeout_s: float = 240) -> dict[str, int]:
     """Start a README serve command, wait until it answers, fetch the stable addresses, stop it."""
+    import tempfile
     import time
     import urllib.request
 
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=5).read()
-                break
-            except OSError:
-                assert process.poll() is None, process.stderr.read().decode()[-2000:]
-                assert time.monotonic() < deadline, "no answer from " + " ".join(command)
-                time.sleep(1)
-        return {path: urllib.request.urlopen(url + path, timeout=30).status
-                for path in ("", "assessment/", "roles/a1/", "skills/dlit100/")}
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    def status(address: str) -> int:
+        with urllib.request.urlopen(address, timeout=30) as response:
+            response.read()
+            return response.status
+
+    with tempfile.TemporaryFile() as said:  # what the server says, for the failure message (a pipe could fill up)
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=said)
+        try:
+            deadline = time.monotonic() + timeout_s
+            while True:
+                try:
+                    status(url)
+                    break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        said.seek(0)
+                        raise AssertionError(" ".join(command) + ": " + said.read().decode()[-2000:]) from None
+                    time.sleep(1)
+            return {path: status(url + path) for path in ("", "assessment/", "roles/a1/", "skills/dlit100/")}
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 @pytest.mark.slow
