@@ -38,6 +38,7 @@ CHOICES_TH = {  # how each word above is shown and printed
     "on_plan": "เป็นไปตามแผน", "off_plan": "ไม่เป็นไปตามแผน",
     "exceeded": "บรรลุเกินเป้าหมาย", "met": "บรรลุตามเป้าหมาย", "not_met": "ไม่บรรลุผล", "not_yet": "ยังไม่ถึงกำหนด",
 }
+ANSWER_TH = {True: "มี", False: "ยังไม่มี", None: "ยังไม่ได้ตอบ"}  # one wording of an answer, on every page and form
 MAX_PROGRESS_REVIEWS = 24
 MAX_HISTORY_YEARS = 20
 

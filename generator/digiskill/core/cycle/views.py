@@ -12,17 +12,23 @@ from .year import agreed_plan, future_codes, latest_progress, next_role
 from ..display.thaidate import thai_date
 
 
-def _title(catalog: Catalog, code: str) -> str:
+def title_of(catalog: Catalog, code: str) -> str:
+    """The Thai title of a unit or of a knowledge, experience or attribute item."""
     record = next((u for u in catalog.units if u.code == code), None) or catalog.item(code)
     return record.title_th
 
 
-def _component(catalog: Catalog, code: str) -> str:
+def code_title(catalog: Catalog, code: str) -> str:
+    """"DLit200 ใช้งานเครื่องมือ…": how a plan line or a question is named on the pages."""
+    return f"{code} {title_of(catalog, code)}"
+
+
+def component_of(catalog: Catalog, code: str) -> str:
     return "ability" if any(u.code == code for u in catalog.units) else catalog.item(code).component
 
 
 def plan_line_view(catalog: Catalog, code: str, entry) -> dict:
-    return {"code": code, "title_th": _title(catalog, code), "component": _component(catalog, code),
+    return {"code": code, "title_th": title_of(catalog, code), "component": component_of(catalog, code),
             "priority": entry.priority, "methods": list(entry.methods),
             "methods_th": [catalog.tool(m).title_th for m in entry.methods],
             "target_date": entry.target_date, "target_date_th": thai_date(entry.target_date) if entry.target_date else "",
@@ -42,7 +48,7 @@ def review_view(catalog: Catalog, a: Assessment) -> dict:
     """The supervisor's page: who, which role, what they answered, their plan lines (gaps only, in plan order)."""
     gaps = [c for c, x in a.answers.items() if x.has is False and c in catalog.required_codes(a.role)]
     order = sorted(gaps, key=lambda c: (a.plan[c].priority if c in a.plan and a.plan[c].priority else 99, c))
-    answered = [{"code": c, "title_th": _title(catalog, c), "has": x.has}
+    answered = [{"code": c, "title_th": title_of(catalog, c), "has": x.has}
                 for c, x in a.answers.items() if c in catalog.required_codes(a.role)]
     return {"role": role_view(catalog, a.role), "person": a.person,
             "lines": [plan_line_view(catalog, c, a.plan.get(c, PlanEntry())) for c in order],
@@ -54,7 +60,7 @@ def progress_view(catalog: Catalog, a: Assessment, index: int) -> dict:
     review = a.progress[index]
     return {"date": review.date, "date_th": thai_date(review.date) if review.date else "",
             "feedback": review.feedback, "lines": [
-                {"code": c, "title_th": _title(catalog, c), "status": x.status, "reason": x.reason,
+                {"code": c, "title_th": title_of(catalog, c), "status": x.status, "reason": x.reason,
                  "status_th": CHOICES_TH.get(x.status, ""), "outcome_th": CHOICES_TH.get(x.outcome, ""),
                  "outcome": x.outcome, "evidence": x.evidence, "applied": x.applied} for c, x in review.lines.items()]}
 
@@ -69,7 +75,7 @@ def cycle_view(catalog: Catalog, a: Assessment) -> dict:
     baseline = a.history[-1] if a.history else None
     return {"agreed_lines": lines, "reviewed": a.review is not None,
             "future": {"role": role_view(catalog, future.code),
-                       "codes": [{"code": c, "title_th": _title(catalog, c), "component": _component(catalog, c)}
+                       "codes": [{"code": c, "title_th": title_of(catalog, c), "component": component_of(catalog, c)}
                                  for c in future_codes(catalog, a.role, future.code)]} if future else None,
             "baseline": {"fiscal_year": baseline.fiscal_year, "role": baseline.role,
                          "answers": baseline.answers} if baseline else None,

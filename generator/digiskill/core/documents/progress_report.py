@@ -7,7 +7,7 @@ not mention shows what the last earlier review said about it.
 """
 from __future__ import annotations
 
-from ..answers.record import Signer
+from ..answers.record import ANSWER_TH, Signer
 from .docx_writer import render_docx
 from .form_blocks import head_blocks, signoff
 from ..cycle.idp import Idp
@@ -19,7 +19,7 @@ TITLE = "รายงานผลการพัฒนาตามแผนพ�
 STATUS_TH = {"on_plan": "เป็นไปตามแผน", "off_plan": "ไม่เป็นไปตามแผน", "changed": "ปรับแผน", "": "ยังไม่ได้รายงาน"}
 OUTCOME_TH = {"exceeded": "บรรลุเกินเป้าหมาย", "met": "บรรลุตามเป้าหมาย", "not_met": "ไม่บรรลุผล",
               "not_yet": "ยังไม่ถึงกำหนด", "": "ยังไม่ได้รายงาน"}
-HAS_TH = {True: "มี", False: "ยังไม่มี", None: "ยังไม่ได้ตอบ"}
+HAS_TH = ANSWER_TH
 HEADERS = ["ลำดับ", "ทักษะ", "เป้าหมาย", "วิธีการพัฒนา", "ผลการดำเนินการตามแผน", "ผลการพัฒนา",
            "หลักฐาน (เอกสารประกอบ)", "การเปลี่ยนแปลงในงานหรือบริการ"]
 WIDTHS = [8, 15, 14, 15, 15, 11, 12, 14]

@@ -128,7 +128,7 @@ def gap_table(agg: Aggregation) -> dict:
         ("รหัส", "text", col("code")), ("ทักษะ", "text", col("title_th")),
         ("ต้องมี (คน)", "number", col("staff_required")), ("ยังไม่มี (คน)", "number", col("staff_lacking")),
         ("สัดส่วน", "percent", share_of("staff_lacking", "staff_required")),
-        ("ยังไม่ตอบ", "number", col("staff_unanswered"))], named(agg, "gaps"))
+        ("ยังไม่ได้ตอบ", "number", col("staff_unanswered"))], named(agg, "gaps"))
 
 
 def progress_table(agg: Aggregation) -> dict:

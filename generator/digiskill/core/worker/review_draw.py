@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime
 
-from ..answers.record import Assessment, PlanEntry
-from ..cycle.views import progress_view, role_view
+from ..answers.record import ANSWER_TH, Assessment, PlanEntry
+from ..cycle.views import code_title, progress_view, role_view
 from ..display.markup import escape
 from ..display.thaidate import thai_date
 from .staff_draw import file_name as staff_file_name
@@ -84,10 +84,6 @@ def _fields(a: Assessment) -> dict:
             "supervisor/date": r.supervisor.date}
 
 
-def _title(catalog, code: str) -> str:
-    record = next((u for u in catalog.units if u.code == code), None) or catalog.item(code)
-    return f"{code} {record.title_th}"
-
 
 def _date_th(text: str) -> str:
     try:
@@ -102,7 +98,7 @@ def _line_item(catalog, a: Assessment, code: str) -> dict:
     methods = ", ".join(catalog.tool(m).title_th for m in own.methods) or "ยังไม่เลือกวิธี"
     proposed = (f"บุคลากรเสนอ: ลำดับ {own.priority or '-'} · {methods}"
                 + (f" · ภายใน {_date_th(own.target_date)}" if own.target_date else ""))
-    slots = {"title": _title(catalog, code), "proposed": proposed}
+    slots = {"title": code_title(catalog, code), "proposed": proposed}
     slots.update({k: f"{label}: {getattr(own, k)}" for k, label in STAFF_PARTS.items()})
     changed = line is not None and line.decision == "changed"
     hidden = {k: not getattr(own, k) for k in STAFF_PARTS}
@@ -131,7 +127,7 @@ def _answered(catalog, a: Assessment) -> str:
     if not a.role:
         return ""
     required = catalog.required_codes(a.role)
-    items = [f"<li>{escape(_title(catalog, c))}: {({True: 'มี', False: 'ยังไม่มี'}).get(x.has, 'ยังไม่ตอบ')}</li>"
+    items = [f"<li>{escape(code_title(catalog, c))}: {ANSWER_TH.get(x.has, ANSWER_TH[None])}</li>"
              for c, x in a.answers.items() if c in required]
     return "<ul>" + "".join(items) + "</ul>" if items else ""
 
@@ -147,7 +143,7 @@ def _progress(catalog, a: Assessment) -> str:
                  f"หลักฐาน: {x['evidence']}" if x["evidence"] else "",
                  f"นำไปใช้ในงาน: {x['applied']}" if x["applied"] else ""]
         rows.append(f"<li>{escape(x['code'] + ' ' + x['title_th'])}: {escape(' · '.join(p for p in parts if p))}</li>")
-    again = [f"{_title(catalog, c)}: {'มีแล้ว' if has else 'ยังไม่มี'}" for c, has in current.reanswers.items()]
+    again = [f"{code_title(catalog, c)}: {'มีแล้ว' if has else 'ยังไม่มี'}" for c, has in current.reanswers.items()]
     when = view["date_th"] or "-"
     html = f"<p>การทบทวนครั้งที่ {index + 1} เมื่อ {escape(when)}</p>"
     html += "<ul>" + "".join(rows) + "</ul>" if rows else '<p class="ds-note">ยังไม่ได้บันทึกรายการ</p>'

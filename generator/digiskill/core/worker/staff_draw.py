@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime
 
-from ..answers.record import CHOICES_TH, PERSON_FIELDS, PLAN_TEXT_FIELDS, Assessment, PlanEntry
+from ..answers.record import ANSWER_TH, CHOICES_TH, PERSON_FIELDS, PLAN_TEXT_FIELDS, Assessment, PlanEntry
 from ..cycle.year import agreed_plan, future_codes, next_role
-from ..cycle.views import progress_view
+from ..cycle.views import code_title, component_of, progress_view
 from ..display.markup import escape
 from ..display.thaidate import BE_OFFSET, thai_date
 
@@ -106,18 +106,11 @@ def _line_fields(entry: PlanEntry) -> dict:
             "methods": list(entry.methods), **{k: getattr(entry, k) for k in PLAN_TEXT_FIELDS}}
 
 
-def _title(catalog, code: str) -> str:
-    record = next((u for u in catalog.units if u.code == code), None) or catalog.item(code)
-    return f"{code} {record.title_th}"
-
-
-def _component(catalog, code: str) -> str:
-    return "ability" if any(u.code == code for u in catalog.units) else catalog.item(code).component
 
 
 def _suggest_hidden(catalog, code: str) -> dict:
     from ..cycle.idp import suggest_methods
-    suited = {t.code for t in suggest_methods(catalog, _component(catalog, code))}
+    suited = {t.code for t in suggest_methods(catalog, component_of(catalog, code))}
     return {f"suggest-{t.code}": t.code not in suited for t in catalog.tools}
 
 
@@ -139,7 +132,7 @@ def _iso(text: str) -> bool:
 
 def _plan_item(catalog, a: Assessment, code: str) -> dict:
     own = a.plan.get(code, PlanEntry())
-    item = {"key": code, "slots": {"title": _title(catalog, code)}, "fields": _line_fields(own),
+    item = {"key": code, "slots": {"title": code_title(catalog, code)}, "fields": _line_fields(own),
             "hidden": {**_suggest_hidden(catalog, code), "own": True, "agreed": True}, "readonly": False}
     if a.review is None:
         return item
@@ -177,10 +170,10 @@ def _future(catalog, a: Assessment, out: dict) -> None:
         return
     codes = future_codes(catalog, a.role, role.code)
     out["text"]["future-role"] = f"{role.code} {role.title_th}"
-    out["lists"]["future-choices"] = [{"key": c, "slots": {"title": _title(catalog, c)},
+    out["lists"]["future-choices"] = [{"key": c, "slots": {"title": code_title(catalog, c)},
                                        "fields": {"chosen": c in a.future_plan}} for c in codes]
     out["lists"]["future-lines"] = [
-        {"key": c, "slots": {"title": _title(catalog, c) + " (สำหรับงานในอนาคต)"},
+        {"key": c, "slots": {"title": code_title(catalog, c) + " (สำหรับงานในอนาคต)"},
          "fields": _line_fields(a.future_plan[c]), "hidden": {**_suggest_hidden(catalog, c), "own": True,
                                                                "agreed": True}}
         for c in codes if c in a.future_plan]
@@ -206,7 +199,7 @@ def _progress(catalog, a: Assessment, out: dict) -> None:
     for code, entry in sorted(agreed.items(), key=lambda kv: (kv[1].priority or 99, kv[0])) if current else []:
         mine = current.lines.get(code)
         has = current.reanswers.get(code)
-        items.append({"key": code, "slots": {"title": _title(catalog, code),
+        items.append({"key": code, "slots": {"title": code_title(catalog, code),
                                              "plan": "แผนที่ตกลง: " + _summary(catalog, entry)},
                       "fields": {"status": mine.status if mine else "", "outcome": mine.outcome if mine else "",
                                  "reason": mine.reason if mine else "", "evidence": mine.evidence if mine else "",
@@ -225,4 +218,4 @@ def _baseline(catalog, a: Assessment, out: dict, full: bool) -> None:
         out["hidden"][key] = has == "missing"
         if has != "missing":
             year = f" ({past.fiscal_year})" if past.fiscal_year else ""
-            out["text"][key] = f"ปีที่แล้ว{year}: " + {True: "มี", False: "ยังไม่มี"}.get(has, "ยังไม่ได้ตอบ")
+            out["text"][key] = f"ปีที่แล้ว{year}: " + ANSWER_TH.get(has, ANSWER_TH[None])
