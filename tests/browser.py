@@ -91,3 +91,12 @@ def type_with_a_pause(page, selector: str, first: str, second: str, pause_s: flo
         return {focused: document.activeElement === el, caret: el.selectionStart, value: el.value}; }""", selector)
     assert state == {"focused": True, "caret": middle + len(second), "value": expected}, (selector, state)
     return expected
+
+
+def settled(page, root: str = "#ds-assessment") -> None:
+    """Wait until Python has answered every event the page sent (page-kit.js keeps the unanswered ones in
+    localStorage under the page's key + ".pending"), so what is stored and shown is Python's latest."""
+    page.wait_for_function("""(root) => { const el = document.querySelector(root);
+        return el.dataset.pythonReady === "true" &&
+               (localStorage.getItem(el.dataset.storageKey + ".pending") || "[]") === "[]"; }""", arg=root,
+                           timeout=60_000)

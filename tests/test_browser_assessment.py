@@ -9,7 +9,7 @@ import docx
 import openpyxl
 import pytest
 
-from browser import axe_violations, open_page
+from browser import axe_violations, open_page, settled
 
 pytestmark = pytest.mark.browser
 READY = "#ds-assessment[data-python-ready=true]"
@@ -121,6 +121,7 @@ def test_reload_keeps_progress_and_a_broken_import_changes_nothing(browser, site
     assert page.is_checked('input[name="has-DLit100"][value="no"]')
     assert page.input_value('input[name="note-DLit200"]') == "ใช้ทุกวัน"
     assert page.input_value('#plan-lines [data-key="DLit100"] [data-field="goal"]') == "เข้าถึงบริการดิจิทัลของกรม"
+    settled(page)
     before = page.evaluate("() => localStorage.getItem(document.getElementById('ds-assessment').dataset.storageKey)")
 
     broken = {"foreign.json": (json.dumps({"name": "a spreadsheet export"}), "ไม่ใช่ไฟล์ผลการประเมิน"),
@@ -129,8 +130,10 @@ def test_reload_keeps_progress_and_a_broken_import_changes_nothing(browser, site
     for name, (content, says) in broken.items():
         path = tmp_path / name
         path.write_text(content, encoding="utf-8")
+        page.evaluate("() => { document.getElementById('ds-message').hidden = true; }")  # the last file's message
         page.set_input_files('input[data-action="import"]', str(path))
         page.wait_for_selector("#ds-message:not([hidden])")
+        settled(page)
         message = page.inner_text("#ds-message")
         assert "นำเข้าไม่ได้" in message and "ไม่เปลี่ยนแปลง" in message and says in message, message
         after = page.evaluate("() => localStorage.getItem(document.getElementById('ds-assessment').dataset.storageKey)")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser import open_page
+from browser import open_page, settled
 from staff_files import staff_files
 
 pytestmark = pytest.mark.browser
@@ -32,10 +32,13 @@ def test_import_of_bad_files_keeps_the_current_answers(browser, site_url):
     page.wait_for_selector(READY, timeout=60_000)
     page.check('input[name="has-DLit100"][value="no"]')
     page.fill('input[name="note-DLit100"]', "ยังไม่เคยใช้")
+    settled(page)
     before = page.evaluate(STORED)
     for name in FIVE_BAD:
+        page.evaluate("() => { document.getElementById('ds-message').hidden = true; }")  # the last file's message
         page.set_input_files('input[data-action="import"]', str(CASES / name))
         page.wait_for_selector("#ds-message:not([hidden])")
+        settled(page)
         message = page.inner_text("#ds-message")
         assert "นำเข้าไม่ได้" in message and EXPECTED[name]["message_th"] in message, (name, message)
         assert page.evaluate(STORED) == before

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from browser import open_page, type_with_a_pause
+from browser import open_page, settled, type_with_a_pause
 from cycle_files import reviewed_year
 
 pytestmark = pytest.mark.browser
@@ -74,6 +74,7 @@ def test_the_agreed_plan_is_read_only_and_a_later_change_shows_as_one(browser, s
     assert "ยังไม่ทำในปีนี้ — ปีหน้าเมื่อมีหลักสูตร" in page.locator('#plan-lines [data-key="K01"]').inner_text()
     # an answer behind an agreed line cannot be changed in place either: it is refused and said at the question
     assert page.is_disabled('input[name="has-DS300"][value="yes"]')
+    settled(page)
     before = page.evaluate("() => localStorage.getItem(document.getElementById('ds-assessment').dataset.storageKey)")
     page.evaluate("""() => { const el = document.querySelector('input[name="has-DS300"][value="yes"]');
         el.disabled = false; el.click(); }""")  # as if the lock were bypassed

@@ -151,3 +151,12 @@ def test_an_unexpected_error_is_a_thai_message_with_the_details_apart(catalog):
     assert reply["ok"] is False and "ขัดข้อง" in reply["problems"][0]["message_th"]
     assert "Traceback" in reply["detail"] and "Traceback" not in reply["problems"][0]["message_th"]
     assert json.loads(session.file("nothing-such"))["ok"] is False  # a file call: the reply's text, not bytes
+
+
+def test_each_change_asks_for_the_slower_parts_after_a_quiet_moment(page):
+    """The plan preview and the skill shape come from `refresh`: every reply to a change says to ask for them."""
+    reply = send(page, path="group", value="A")
+    assert reply["later"] is True
+    send(page, path="stage", value="early")
+    send(page, path="answers/DLit200/has", value="no")
+    assert "<table" in json.loads(page.refresh())["draw"]["html"]["ds-preview"]

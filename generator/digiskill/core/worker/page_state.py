@@ -28,6 +28,7 @@ def today() -> datetime.date:
 
 class PageState:
     backup_name = "digiskill-backup.json"
+    drawn_later = False  # whether the page has slower parts to ask for with `refresh` after a quiet moment
 
     def __init__(self, catalog):
         self.catalog = catalog
@@ -53,6 +54,8 @@ class PageState:
         """The autosaved file, then every event the page kept while Python was starting, in order. One event that
         fails is reported and the others still count."""
         problems = self._load(stored) if stored else []
+        if stored and self.record() is not None:  # taken up as it was: opening the page moves no time on
+            self._kept = {**self.record().to_dict(), "saved_at": ""}
         backup = stored if any(p["code"] == "damaged_draft" for p in problems) else None
         extra = {}
         for event in json.loads(pending_json or "[]"):
@@ -118,7 +121,7 @@ class PageState:
                **extra) -> str:
         """`echo`: the field just changed; its value as kept is drawn back (a converted year, a refused change)."""
         store = json.dumps(self._stamped(), ensure_ascii=False) if self.record() is not None else ""
-        parts = {"store": store, "draw": self._draw(full, echo), **extra}
+        parts = {"store": store, "draw": self._draw(full, echo), "later": self.drawn_later, **extra}
         if backup is not None:
             parts["backup"] = {"text": backup, "name": self.backup_name, "type": FILE_TYPES["json"]}
         return reply(not any(p["kind"] == "error" for p in problems), problems, **parts)

@@ -42,6 +42,7 @@ DAMAGED_TH = ("คำตอบที่บันทึกไว้ในเบ�
 
 class StaffPage(PageState):
     backup_name = "digiskill-draft-backup.json"
+    drawn_later = True  # the plan preview and the skill shape (`refresh`)
 
     def __init__(self, catalog):
         super().__init__(catalog)
