@@ -65,7 +65,7 @@ def search(page, query: str) -> list[str]:
     return [h.split("#")[0].split("?")[0] for h in results.evaluate_all("links => links.map(a => a.href)")]
 
 
-def type_with_a_pause(page, selector: str, first: str, second: str, pause_s: float = 1.5) -> str:
+def type_with_a_pause(page, selector: str, first: str, second: str, pause_s: float = 1.0) -> str:
     """Type as a person does (#22): some words, a pause well past the autosave and Python's redraw, then the caret
     moved into the middle of what was typed and more typed there quickly (a fast typist's keys arrive while Python's
     answer to the earlier ones is on its way back). Checks that the text is whole and the caret stayed where the
