@@ -64,13 +64,38 @@ def test_keyboard_reaches_the_content_and_follows_a_link(browser, site_url):
     assert skip, "the first Tab should land on the skip-to-content link"
     for _ in range(60):  # Tab on until the staff entry card has focus, then follow it with Enter
         page.keyboard.press("Tab")
-        if (page.evaluate("() => document.activeElement.getAttribute('href')") or "").endswith("guideline/ind-1/"):
+        if (page.evaluate("() => document.activeElement.getAttribute('href')") or "").endswith("assessment/"):
             break
     else:
         pytest.fail("the staff entry card is not reachable with Tab")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/guideline/ind-1/")
+    page.wait_for_url("**/assessment/")
     recorded.page.context.close()
+
+
+@pytest.mark.parametrize("width,height", [(1366, 768), (390, 844)])
+def test_the_first_screen_of_the_home_page_leads_each_person_to_their_tool(browser, site_url, width, height):
+    """Staff to the self-assessment, supervisors to the review, HR to the gap analysis: each card's link whole on the
+    first screen, without scrolling (#23)."""
+    recorded = open_page(browser, site_url, viewport={"width": width, "height": height})
+    page = recorded.page
+    for tool in ("assessment/", "supervisor/", "gap-analysis/"):
+        box = page.locator(f'.ds-entry a[href="{tool}"]').bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, (tool, box)
+    assert axe_violations(page) == []
+    recorded.page.context.close()
+
+
+@pytest.mark.parametrize("step,tool", [("ind-1", "assessment"), ("ind-2", "assessment"), ("ind-3", "assessment"),
+                                       ("ind-3", "supervisor"), ("ind-4", "assessment"), ("ind-4", "supervisor"),
+                                       ("ind-5", "assessment"), ("org-3", "gap-analysis"), ("org-5", "gap-analysis")])
+def test_each_step_page_links_to_the_tool_for_its_step(built_site, step, tool):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((built_site / "guideline" / step / "index.html").read_text(encoding="utf-8"), "html.parser")
+    box = page.select_one(".admonition.tip")
+    assert box is not None and "เครื่องมือของขั้นนี้" in box.get_text()
+    assert f"../../{tool}/" in [a["href"] for a in box.select("a")]
 
 
 def test_phone_width_has_no_horizontal_scroll(browser, site_url):
