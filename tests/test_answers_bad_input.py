@@ -197,3 +197,21 @@ def test_whatever_the_checker_accepts_makes_clean_documents(catalog, data):
                 minidom.parseString(package.read(name))  # raises on XML that is not well-formed
     book = openpyxl.load_workbook(io.BytesIO(idp_xlsx(idp)))
     assert not [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_a_file_cut_off_anywhere_is_called_incomplete_not_wrongly_encoded(catalog):
+    """A download or copy that stopped part-way (inside a Thai letter's three bytes, a string, a word such as
+    `false`, between keys) is said to be incomplete, with what to do: ask for a new copy, not re-save it (#24)."""
+    from digiskill.core.answers.checker import check_answers
+    from staff_files import staff_files
+
+    [(_name, text)] = staff_files(catalog, 1, seed=11, extras=False)
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    thai = raw.index(b"\xe0")
+    cuts = sorted({thai + 1, thai + 2, *range(1, len(raw) - 1, 5)})
+    said = {n: [p["code"] for p in check_answers(raw[:n], catalog, "cut.json").as_json()["errors"]] for n in cuts}
+    assert {n: codes for n, codes in said.items() if codes != ["truncated"]} == {}
+    message = check_answers(raw[:thai + 1], catalog, "cut.json").as_json()["errors"][0]["message_th"]
+    assert "ไม่ครบ" in message and "สำเนาใหม่" in message and "UTF-8" not in message
+    broken_inside = raw[:thai] + b"\xff" + raw[thai + 1:]  # a bad byte in the middle is still an encoding problem
+    assert [p["code"] for p in check_answers(broken_inside, catalog, "x.json").as_json()["errors"]] == ["not_text"]

@@ -112,6 +112,8 @@ class _Checker(CycleReader):
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             position = err.start + 1
+            if err.end == len(raw) and err.reason == "unexpected end of data":  # cut off inside a Thai letter
+                self.fatal("", "truncated", position=len(raw))
         try:  # Thai Windows PCs often save TIS-620 (cp874): accept it when it decodes cleanly into Thai text
             text = raw.decode("cp874")
         except UnicodeDecodeError:
@@ -134,6 +136,11 @@ class _Checker(CycleReader):
                 raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
             return JSON_READER.decode(text)
         except json.JSONDecodeError as err:
+            rest = text[err.pos:].rstrip()
+            stops = (not rest or err.msg.startswith("Unterminated string")  # the parser reached the end of the text
+                     or any(word.startswith(rest) for word in ("true", "false", "null")))  # or a word cut short
+            if stops and text.lstrip().startswith(("{", "[")):  # the file stops in the middle of its JSON
+                self.fatal("", "truncated", position=len(text.encode("utf-8")))
             self.fatal("", "not_json", detail=err.msg, line=err.lineno, column=err.colno)
         except RecursionError:
             self.fatal("", "too_deep")

@@ -12,6 +12,10 @@ MESSAGES = {  # code: (English, Thai)
                   "ไฟล์ใหญ่เกินไป ({size:,} ไบต์) ไฟล์ผลการประเมินต้องไม่เกิน {limit:,} ไบต์"),
     "not_text": ("the file is not UTF-8 text and not Thai TIS-620 either (byte {position})",
                  "อ่านไฟล์เป็นข้อความไม่ได้: ไม่ใช่ UTF-8 และไม่ใช่รหัสภาษาไทย TIS-620 (ไบต์ที่ {position})"),
+    "truncated": ("the file is incomplete: it stops at byte {position} before its end (a download or copy that did "
+                  "not finish); ask for a new copy",
+                  "ไฟล์นี้ไม่ครบ ถูกตัดจบกลางทางที่ไบต์ที่ {position} (ดาวน์โหลดหรือคัดลอกไม่เสร็จ) "
+                  "ขอสำเนาใหม่จากเจ้าของไฟล์"),
     "not_json": ("not JSON: {detail} at line {line}, column {column}",
                  "ไฟล์นี้ไม่ใช่ไฟล์ JSON ที่ถูกต้อง: รูปแบบผิดที่บรรทัด {line} คอลัมน์ {column}"),
     "too_deep": ("the JSON is nested too deeply to be an answers file",
