@@ -230,3 +230,14 @@ def test_plan_draft_has_coverage_trend_progress_and_smart_goals(catalog):
     assert "ปีที่แล้วยังไม่มีร้อยละ 80" in text  # the SMART goal draft for A·DLit100 cites last year
     assert ".json" not in text and "สมชาย" not in text
     assert json.dumps(text, ensure_ascii=False).count("< 5") >= 1
+
+
+def test_a_headcount_row_without_a_division_counts_for_the_agency_only(catalog):
+    """`A,,13` is group A's agency-wide headcount (the README's rule): it must not also become the headcount of
+    "ไม่ระบุส่วนราชการ" — a phantom row of 13 staff who did not respond, though all did under their division (#24)."""
+    agg = hr(catalog)
+    agg.headcount = read_headcount("group,division,headcount\nA,,13\nS,,4\nA,กองกลาง,8\nA,กองแผนงาน,5\n"
+                                   "S,กองคลัง,4\n", catalog)
+    rows = table(agg, "coverage")[1]
+    assert [r for r in rows if r[0] == "ไม่ระบุส่วนราชการ"] == []
+    assert rows[0][:5] == ["ทั้งหมด", "A", A, 13, 11]

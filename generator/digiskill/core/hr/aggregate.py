@@ -113,8 +113,8 @@ class Aggregation:
         """The agency's list first (in its order), then any other division found in the files; "" (none) last."""
         listed = list(self.catalog.agency.divisions) if self.catalog.agency else []
         found = {f.division for f in self.facts}
-        if self.headcount is not None:
-            found |= {d for d, _g in self.headcount.counts}
+        if self.headcount is not None:  # a headcount row without a division is the agency's, not a division's
+            found |= {d for d, _g in self.headcount.counts if d}
         return listed + sorted(found - set(listed) - {""}) + ([""] if "" in found else [])
 
     @cached_property

@@ -35,6 +35,11 @@ class Headcount:
     counts: dict  # (division or "", group) -> staff
 
     def of(self, group: str, division: str | None) -> int | None:
+        """Staff of `group` in `division`; None (every division) is the agency-wide row, or the sum of the division
+        rows. "" (the staff whose files name no division) has no headcount: a row without a division is the
+        agency's own figure, never that of "ไม่ระบุส่วนราชการ" (#24)."""
+        if division == "":
+            return None
         if division is not None:
             return self.counts.get((division, group))
         if ("", group) in self.counts:
