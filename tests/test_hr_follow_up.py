@@ -241,3 +241,13 @@ def test_a_headcount_row_without_a_division_counts_for_the_agency_only(catalog):
     rows = table(agg, "coverage")[1]
     assert [r for r in rows if r[0] == "ไม่ระบุส่วนราชการ"] == []
     assert rows[0][:5] == ["ทั้งหมด", "A", A, 13, 11]
+
+
+def test_last_years_files_set_aside_are_named_with_their_reasons(staff_dirs, tmp_path, monkeypatch, capsys):
+    """Like this year's, each of last year's unusable files is named with why, not only counted (#24)."""
+    monkeypatch.chdir(ROOT)
+    (staff_dirs / "2569" / "broken.json").write_text('{"format": "digiskill-assessment", "schema', encoding="utf-8")
+    assert main(["aggregate", str(staff_dirs / "2570"), "--last-year", str(staff_dirs / "2569"),
+                 "--out", str(tmp_path / "gaps.csv")]) == 0
+    said = capsys.readouterr().err
+    assert "last year: set aside broken.json: ไฟล์นี้ไม่ครบ" in said, said

@@ -179,6 +179,8 @@ def _hr_settings(args, catalog):
         last_year, last = read_last_year(args.last_year, catalog, anonymise=not args.keep_names)
         if last is not None:
             print(f"  last year: {last.used} staff files used, {len(last.rejected)} set aside", file=sys.stderr)
+            for rejected in last.rejected:  # named with their reasons, as this year's are
+                print(f"  last year: set aside {rejected.file}: {rejected.reason_th}", file=sys.stderr)
     return headcount, last_year
 
 
