@@ -4,6 +4,8 @@ Runs on the raw data of files that passed their schema, so every access here is 
 """
 from __future__ import annotations
 
+import difflib
+
 import re
 
 from ..errors import Problem
@@ -43,7 +45,22 @@ class CrossChecker:
     def refers(self, doc, path, value, known: set, what: str, where: str) -> None:
         if value not in known:
             shown = ", ".join(sorted(known)) if len(known) <= 12 else f"see {where}"
-            self.add(doc, path, "unknown_reference", f"'{value}' is not a {what} defined in {where} (known: {shown})")
+            guess = did_you_mean(value, known)
+            hint = f"; did you mean '{guess}'?" if guess else ""
+            self.add(doc, path, "unknown_reference",
+                     f"'{value}' is not a {what} defined in {where}{hint} (known: {shown})")
+
+
+def did_you_mean(value, known: set) -> str | None:
+    """The known code a slip most likely meant: the same letters in another case ('ds700' -> 'DS700'), else the
+    closest spelling (difflib, the standard library's own matcher)."""
+    if not isinstance(value, str):
+        return None
+    same = [k for k in known if isinstance(k, str) and k.casefold() == value.casefold()]
+    if same:
+        return same[0]
+    close = difflib.get_close_matches(value, [k for k in known if isinstance(k, str)], n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def cross_check(docs: dict[str, YamlDocument]) -> list[Problem]:
