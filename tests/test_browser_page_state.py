@@ -127,3 +127,39 @@ def test_an_exception_inside_the_worker_shows_thai_and_no_traceback(browser, sit
     assert "Traceback" not in page.inner_text("body") and "StopIteration" not in page.inner_text("body")
     assert any("Traceback" in line for line in console)  # the details went to the console
     page.context.close()
+
+
+def test_actions_taken_before_python_is_ready_say_so_and_happen_when_it_is(browser, site_url, tmp_path):
+    """On a slow old PC Python may take half a minute: "แนะนำกลุ่ม" and a download pressed meanwhile say
+    "กำลังเตรียมระบบ…" next to the control and are done once Python is ready; a file chosen early on the
+    supervisor's page is opened then (#23)."""
+    hold = """window.Worker = class extends window.Worker {  // Python's start held back 5 s, as on a slow PC
+        postMessage(message, transfer) {
+            if (message && message.type === "init") setTimeout(() => super.postMessage(message, transfer), 5000);
+            else super.postMessage(message, transfer);
+        } };"""
+    recorded = open_page(browser, "about:blank", accept_downloads=True)
+    page = recorded.page
+    page.add_init_script(hold)
+    page.goto(site_url + "assessment/")
+    page.click("#group-finder summary")
+    page.fill('input[data-field="finder/shares/T"]', "60")
+    page.fill('input[data-field="finder/shares/O"]', "40")
+    page.click('button[data-action="classify"]')
+    assert "กำลังเตรียมระบบ" in page.inner_text("#group-finder .ds-field-message")
+    assert page.get_attribute("#ds-assessment", "data-python-ready") is None  # it really was early
+    page.wait_for_function("() => document.querySelector('input[name=group][value=T]').checked", timeout=60_000)
+    assert "ผู้ปฏิบัติงานเฉพาะด้านเทคโนโลยีดิจิทัล" in page.inner_text("#group-finder .ds-field-message")
+    page.check('input[name="stage"][data-number="1"]')
+    page.context.close()
+
+    (tmp_path / "year.json").write_text(json.dumps(reviewed_year(), ensure_ascii=False), encoding="utf-8")
+    recorded = open_page(browser, "about:blank", accept_downloads=True)
+    page = recorded.page
+    page.add_init_script(hold)
+    page.goto(site_url + "supervisor/")
+    page.set_input_files('input[data-action="open"]', str(tmp_path / "year.json"))
+    assert page.get_attribute("#ds-supervisor", "data-python-ready") is None
+    page.wait_for_selector("#review-form:not([hidden])", timeout=60_000)
+    assert "นางสาวทดสอบ ใจดี" in page.inner_text("#who")
+    page.context.close()

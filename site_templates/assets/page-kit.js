@@ -283,10 +283,12 @@
     var python = DigiskillPython.start({ root: root, onStatus: say, hint: W.hint, onReady: function () {
       say(W.ready, "ok");
       var handed = sent = waiting.length;  // the start call goes first; events sent meanwhile wait behind it
+      /* What the start says of an action taken while waiting goes next to that action's control, as it would have. */
+      var lastAction = waiting.slice(0, handed).filter(function (e) { return e.action; }).pop();
       python.call("start", [localStorage.getItem(key), JSON.stringify(waiting.slice(0, handed))]).then(function (text) {
         waiting.splice(0, handed);
         store(key + ".pending", JSON.stringify(waiting));
-        handle(text);
+        handle(text, lastAction);
       }).catch(failed).then(function () { ready = true; sent = 0; pump(); });
     } });
     return { send: send, isReady: function () { return ready; }, python: python };
