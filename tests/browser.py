@@ -65,7 +65,7 @@ def search(page, query: str) -> list[str]:
     return [h.split("#")[0].split("?")[0] for h in results.evaluate_all("links => links.map(a => a.href)")]
 
 
-def type_with_a_pause(page, selector: str, first: str, second: str, pause_s: float = 1.0) -> str:
+def type_with_a_pause(page, selector: str, first: str, second: str, pause_s: float = 0.7) -> str:
     """Type as a person does (#22): some words, a pause well past the autosave and Python's redraw, then the caret
     moved into the middle of what was typed and more typed there quickly (a fast typist's keys arrive while Python's
     answer to the earlier ones is on its way back). Checks that the text is whole and the caret stayed where the
@@ -85,7 +85,7 @@ def type_with_a_pause(page, selector: str, first: str, second: str, pause_s: flo
     page.evaluate("([s, at]) => { const el = document.querySelector(s); el.setSelectionRange(at, at); }",
                   [selector, middle])
     field.press_sequentially(second, delay=0)
-    time.sleep(0.8)
+    time.sleep(0.5)
     expected = first[:middle] + second + first[middle:]
     state = page.evaluate("""(s) => { const el = document.querySelector(s);
         return {focused: document.activeElement === el, caret: el.selectionStart, value: el.value}; }""", selector)

@@ -133,9 +133,9 @@ def test_actions_taken_before_python_is_ready_say_so_and_happen_when_it_is(brows
     """On a slow old PC Python may take half a minute: "แนะนำกลุ่ม" and a download pressed meanwhile say
     "กำลังเตรียมระบบ…" next to the control and are done once Python is ready; a file chosen early on the
     supervisor's page is opened then (#23)."""
-    hold = """window.Worker = class extends window.Worker {  // Python's start held back 5 s, as on a slow PC
+    hold = """window.Worker = class extends window.Worker {  // Python's start held back 3 s, as on a slow PC
         postMessage(message, transfer) {
-            if (message && message.type === "init") setTimeout(() => super.postMessage(message, transfer), 5000);
+            if (message && message.type === "init") setTimeout(() => super.postMessage(message, transfer), 3000);
             else super.postMessage(message, transfer);
         } };"""
     recorded = open_page(browser, "about:blank", accept_downloads=True)

@@ -28,7 +28,7 @@ def test_typing_with_pauses_keeps_the_text_and_the_caret(browser, site_url, tmp_
     page.wait_for_selector("#f-next_level-name", state="visible")
     typed = {}
     for selector in FIELDS:
-        typed[selector] = type_with_a_pause(page, selector, "ข้อความแรก", " และต่อ", pause_s=1.2)
+        typed[selector] = type_with_a_pause(page, selector, "ข้อความแรก", " และต่อ", pause_s=0.8)
     page.reload()
     page.wait_for_selector("#ds-supervisor[data-python-ready=true]", timeout=60_000)
     page.wait_for_selector("#review-form:not([hidden])")
