@@ -5,7 +5,6 @@ at the field; an exception inside the worker shows a Thai message and never a tr
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 from cycle_files import reviewed_year
 from digiskill.core.worker.review_page import ReviewPage

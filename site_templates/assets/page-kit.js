@@ -211,7 +211,7 @@
       return node;
     }
     function originOf(event) {
-      for (var i = origins.length - 1; i >= 0; i--) if (origins[i][0] === event || JSON.stringify(origins[i][0]) === JSON.stringify(event)) return origins[i][1];
+      for (var i = origins.length - 1; i >= 0; i--) if (origins[i][0] === event) return origins[i][1];
       return null;
     }
     var actionNotes = [];

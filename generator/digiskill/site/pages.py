@@ -153,7 +153,7 @@ def assessment_context(catalog: Catalog) -> dict:
     import datetime
 
     from ..core.answers.record import CHOICES_TH, OUTCOMES, PLAN_STATUSES, role_table
-    from ..core.display.thaidate import BE_OFFSET
+    from ..core.display.thaidate import fiscal_year
 
     questions = []
     for component in catalog.components:
@@ -169,7 +169,7 @@ def assessment_context(catalog: Catalog) -> dict:
     # shows a role's questions with it before Python is ready. Everything else the page draws comes from Python.
     roles = json.dumps(role_table(catalog), ensure_ascii=False).replace("</", "<\\/")
     return {"questions": questions, "roles_json": roles, "statuses": PLAN_STATUSES, "outcomes": OUTCOMES,
-            "choices_th": CHOICES_TH, "fiscal_year_example": datetime.date.today().year + BE_OFFSET + 1}
+            "choices_th": CHOICES_TH, "fiscal_year_example": fiscal_year(datetime.date.today())}
 
 
 def announcement_context(catalog: Catalog) -> dict:

@@ -22,3 +22,17 @@ def thai_date(value: str | datetime.date, short: bool = False) -> str:
 
 def buddhist_year(value: str | datetime.date) -> int:
     return parse_iso(value).year + BE_OFFSET
+
+
+def is_iso_date(value) -> bool:
+    """Whether `value` is a date as the files and the pages' date fields hold it (YYYY-MM-DD)."""
+    try:
+        datetime.date.fromisoformat(value)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def fiscal_year(day: datetime.date) -> int:
+    """The Thai fiscal year `day` falls in (1 October to 30 September), in the Buddhist era."""
+    return day.year + BE_OFFSET + (1 if day.month >= 10 else 0)

@@ -12,6 +12,7 @@ import datetime
 import json
 
 from ..answers.checker import check_answers
+from ..answers.record import PRIORITY_RANGE
 from .page_reply import checked_problems, guarded, problem, read_catalog, reply
 
 FILE_KINDS = ("json", "docx", "xlsx", "progress-docx", "progress-xlsx")
@@ -151,6 +152,17 @@ class PageSession:
     @guarded
     def file(self, kind: str):
         return self.page.file(kind)
+
+
+def read_priority(value, field: str) -> tuple[int | None, list]:
+    """A priority as typed in either page's number field: (the number or None when empty, problems)."""
+    text = str(value).strip()
+    if text == "":
+        return None, []
+    low, high = PRIORITY_RANGE
+    if not text.isdigit() or not low <= int(text) <= high:
+        return None, [problem(f"ลำดับความสำคัญต้องเป็นเลข {low} ถึง {high}", field=field, label_th="ลำดับความสำคัญ")]
+    return int(text), []
 
 
 def _not_an_event(event) -> list:

@@ -14,7 +14,7 @@ import datetime
 from ..answers.record import ANSWER_TH, Assessment, PlanEntry
 from ..cycle.views import code_title, progress_view, role_view
 from ..display.markup import escape
-from ..display.thaidate import thai_date
+from ..display.thaidate import is_iso_date, thai_date
 from .staff_draw import file_name as staff_file_name
 
 TOP_FIELDS = ("role_decision", "proposed_role", "reason", "multi_group", "support", "opinion", "feedback",
@@ -86,10 +86,7 @@ def _fields(a: Assessment) -> dict:
 
 
 def _date_th(text: str) -> str:
-    try:
-        return thai_date(text)
-    except (TypeError, ValueError):
-        return text
+    return thai_date(text) if is_iso_date(text) else text
 
 
 def _line_item(catalog, a: Assessment, code: str) -> dict:

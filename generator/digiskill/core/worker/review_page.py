@@ -17,12 +17,11 @@ which the page keeps as it is; "" when no file is open) and "draw".
 """
 from __future__ import annotations
 
-import datetime
-
 from ..answers.checker import check_answers
-from ..answers.record import LINE_DECISIONS, PRIORITY_RANGE, ROLE_DECISIONS, Review, ReviewLine, Signer
+from ..answers.record import LINE_DECISIONS, ROLE_DECISIONS, Review, ReviewLine, Signer
 from .page_reply import checked_problems, problem, reply
-from .page_state import FILE_KINDS, PageState, today
+from ..display.thaidate import is_iso_date
+from .page_state import FILE_KINDS, PageState, read_priority, today
 from .review_draw import draw, file_name, line_codes, staff_line
 
 CONFIRM_TH = {
@@ -139,14 +138,10 @@ class ReviewPage(PageState):
                 return [problem("ไม่รู้จักคำตอบนี้", field=where, code="unknown_choice")]
             line.decision = value
         elif field == "priority":
-            text = str(value).strip()
-            if text == "":
-                line.priority = None
-            elif not text.isdigit() or not PRIORITY_RANGE[0] <= int(text) <= PRIORITY_RANGE[1]:
-                return [problem(f"ลำดับความสำคัญต้องเป็นเลข {PRIORITY_RANGE[0]} ถึง {PRIORITY_RANGE[1]}",
-                                field=where, label_th="ลำดับความสำคัญ")]
-            else:
-                line.priority = int(text)
+            priority, problems = read_priority(value, where)
+            if problems:
+                return problems
+            line.priority = priority
         elif field == "methods":
             if value not in {t.code for t in self.catalog.tools}:
                 return [problem("ไม่รู้จักวิธีการพัฒนานี้", field=where, code="unknown_method")]
@@ -177,12 +172,7 @@ class ReviewPage(PageState):
             current.supervisor = Signer(signer.name, signer.position, signer.date)
 
 
+
 def _date_or_empty(value) -> bool:
     """A date as the page's date fields give it (YYYY-MM-DD), or nothing yet."""
-    if str(value).strip() == "":
-        return True
-    try:
-        datetime.date.fromisoformat(str(value))
-        return True
-    except ValueError:
-        return False
+    return str(value).strip() == "" or is_iso_date(str(value))

@@ -18,7 +18,7 @@ from ..answers.record import ANSWER_TH, CHOICES_TH, PERSON_FIELDS, PLAN_TEXT_FIE
 from ..cycle.year import agreed_plan, future_codes, next_role
 from ..cycle.views import code_title, component_of, progress_view
 from ..display.markup import escape
-from ..display.thaidate import BE_OFFSET, thai_date
+from ..display.thaidate import BE_OFFSET, is_iso_date, thai_date
 
 
 def draw(catalog, a: Assessment, full: bool, echo: str | None = None) -> dict:
@@ -117,17 +117,9 @@ def _suggest_hidden(catalog, code: str) -> dict:
 def _summary(catalog, entry: PlanEntry) -> str:
     methods = ", ".join(catalog.tool(m).title_th for m in entry.methods if m in {t.code for t in catalog.tools})
     parts = [f"ลำดับ {entry.priority}" if entry.priority else "", methods or "ยังไม่เลือกวิธี",
-             f"ภายใน {thai_date(entry.target_date)}" if _iso(entry.target_date) else "",
+             f"ภายใน {thai_date(entry.target_date)}" if is_iso_date(entry.target_date) else "",
              f"เป้าหมาย: {entry.goal}" if entry.goal else ""]
     return " · ".join(p for p in parts if p)
-
-
-def _iso(text: str) -> bool:
-    try:
-        datetime.date.fromisoformat(text)
-        return True
-    except (TypeError, ValueError):
-        return False
 
 
 def _plan_item(catalog, a: Assessment, code: str) -> dict:
@@ -146,7 +138,7 @@ def _plan_item(catalog, a: Assessment, code: str) -> dict:
     changes = [f"ปรับแผนเมื่อ {thai_date(review.date)}" + (f": {review.lines[code].reason}" if review.lines[code].reason
                                                           else "")
                for review in a.progress if code in review.lines and review.lines[code].status == "changed"
-               and _iso(review.date)]
+               and is_iso_date(review.date)]
     if changes:  # a change after the agreement is recorded in a progress review, with its date, and shown as one
         said += " · " + " · ".join(changes)
     item.update(readonly=True, fields=_line_fields(agreed or own))
@@ -157,7 +149,7 @@ def _plan_item(catalog, a: Assessment, code: str) -> dict:
 
 def _agreed_note(a: Assessment) -> str:
     signer = a.review.supervisor
-    when = f" เมื่อ {thai_date(signer.date)}" if _iso(signer.date) else ""
+    when = f" เมื่อ {thai_date(signer.date)}" if is_iso_date(signer.date) else ""
     return (f"แผนนี้ตกลงกับผู้บังคับบัญชาแล้ว{when} แสดงข้อเสนอเดิมของท่านและที่ตกลงแล้วแยกกัน แก้ในที่นี้ไม่ได้ "
             "ถ้าจะเปลี่ยน ให้บันทึกเป็นการปรับแผนในการทบทวนความก้าวหน้า (จะบันทึกพร้อมวันที่)")
 
@@ -193,7 +185,7 @@ def _progress(catalog, a: Assessment, out: dict) -> None:
     out["html"]["progress-history"] = "\n".join(history)
     current = a.progress[-1] if a.progress else None
     out["text"]["progress-heading"] = (f"การทบทวนครั้งที่ {len(a.progress)} ({thai_date(current.date)})"
-                                       if current and _iso(current.date) else "")
+                                       if current and is_iso_date(current.date) else "")
     out["hidden"]["progress-heading"] = current is None
     items = []
     for code, entry in sorted(agreed.items(), key=lambda kv: (kv[1].priority or 99, kv[0])) if current else []:

@@ -15,16 +15,14 @@ the shape of `page_reply` plus "store" (the answers file as text, which the page
 """
 from __future__ import annotations
 
-import json
-
 from ..answers.checker import check_answers
-from ..answers.record import (PERSON_FIELDS, PLAN_TEXT_FIELDS, PRIORITY_RANGE, ItemAnswer, PlanEntry, ProgressLine,
+from ..answers.record import (PERSON_FIELDS, PLAN_TEXT_FIELDS, ItemAnswer, PlanEntry, ProgressLine,
                               ProgressReview, empty_assessment)
 from ..cycle.idp import classify_group
 from ..cycle.year import start_next_year
-from ..display.thaidate import BE_OFFSET
-from .page_reply import checked_problems, problem, reply
-from .page_state import FILE_KINDS, PageState, today
+from ..display.thaidate import BE_OFFSET, fiscal_year
+from .page_reply import FIELDS, checked_problems, problem, reply
+from .page_state import FILE_KINDS, PageState, read_priority, today
 from .staff_draw import draw, file_name, heavy_parts, question_codes
 
 CONFIRM_TH = {
@@ -36,6 +34,7 @@ CONFIRM_TH = {
 LOCKED_TH = ("แผนนี้ตกลงกับผู้บังคับบัญชาแล้ว จึงแก้ในที่นี้ไม่ได้ ถ้าจะเปลี่ยน ให้บันทึกเป็นการปรับแผน"
              "ในการทบทวนความก้าวหน้า (จะบันทึกพร้อมวันที่)")
 
+FISCAL_YEAR_TH = FIELDS["period.fiscal_year"][1]
 DAMAGED_TH = ("คำตอบที่บันทึกไว้ในเบราว์เซอร์นี้เสียหาย เก็บสำเนาเดิมไว้แล้ว (ดาวน์โหลดได้จากปุ่มในข้อความนี้) "
               "และใช้ส่วนที่อ่านได้ต่อ")
 
@@ -132,9 +131,7 @@ class StaffPage(PageState):
                         f"{len(self.a.plan)} รายการมาให้", kind="info")] + found
 
     def _fiscal_year_now(self) -> int:
-        """The Thai fiscal year of today (October to September), in the Buddhist era."""
-        day = today()
-        return day.year + BE_OFFSET + (1 if day.month >= 10 else 0)
+        return fiscal_year(today())
 
     def _classify(self):
         result = classify_group(self.catalog, self.a.finder.get("shares", {}), self.a.finder.get("career") or None)
@@ -225,14 +222,14 @@ class StaffPage(PageState):
             return []
         year = _number(value)
         if not isinstance(year, int):
-            return [problem("ปีงบประมาณต้องเป็นตัวเลขปี พ.ศ. เช่น 2570", field=where, label_th="ปีงบประมาณ (พ.ศ.)")]
+            return [problem("ปีงบประมาณต้องเป็นตัวเลขปี พ.ศ. เช่น 2570", field=where, label_th=FISCAL_YEAR_TH)]
         if 1900 <= year < 2300:  # a Common Era year: converted, and the person is told
             self.a.period.fiscal_year = year + BE_OFFSET
             return [problem(f"ปี {year} เป็นปี ค.ศ. จึงแปลงเป็นปี พ.ศ. {year + BE_OFFSET} ให้แล้ว", kind="info",
-                            field=where, label_th="ปีงบประมาณ (พ.ศ.)")]
+                            field=where, label_th=FISCAL_YEAR_TH)]
         if not 2400 <= year <= 2800:
             return [problem(f"ปีงบประมาณ {year} ไม่ถูกต้อง ใส่ปี พ.ศ. เช่น {self._fiscal_year_now()}", field=where,
-                            label_th="ปีงบประมาณ (พ.ศ.)")]
+                            label_th=FISCAL_YEAR_TH)]
         self.a.period.fiscal_year = year
         return []
 
@@ -282,14 +279,10 @@ def _plan_field(entry: PlanEntry, path: list, value, checked: bool):
         methods = [m for m in entry.methods if m != value]
         entry.methods = methods + [value] if checked else methods
     elif field == "priority":
-        number = _number(value)
-        if number == "":
-            entry.priority = None
-        elif not isinstance(number, int) or not PRIORITY_RANGE[0] <= number <= PRIORITY_RANGE[1]:
-            return [problem(f"ลำดับความสำคัญต้องเป็นเลข {PRIORITY_RANGE[0]} ถึง {PRIORITY_RANGE[1]}",
-                            field="/".join(path), label_th="ลำดับความสำคัญ")]
-        else:
-            entry.priority = number
+        priority, problems = read_priority(value, "/".join(path))
+        if problems:
+            return problems
+        entry.priority = priority
     elif field == "target_date" or field in PLAN_TEXT_FIELDS:
         setattr(entry, field, value)
     return []
