@@ -8,6 +8,7 @@ from digiskill.core.answers.record import Assessment, ItemAnswer, PlanEntry
 from digiskill.core.answers.checker import check_answers, parse_assessment
 from digiskill.core.cycle.year import (agreed_plan, future_codes, next_role, open_lines, skill_shape, start_next_year)
 from digiskill.core.cycle.idp import build_idp
+from cycle_files import reviewed_year
 
 V1 = {"format": "digiskill-assessment", "schema_version": 1, "framework": {"id": "ocsc-2561", "data_version": "2561.1"},
       "role": "A1", "person": {"name": "นางสาวทดสอบ", "position": "", "agency": "", "supervisor": ""}, "mission": "",
@@ -141,3 +142,31 @@ def test_without_a_change_record_an_older_data_version_is_still_set_aside(catalo
     from digiskill.core.hr.aggregate import aggregate
     agg = aggregate(catalog, [("x.json", json.dumps(other))])
     assert agg.used == 0 and "2560.9" in agg.rejected[0].reason_th
+
+
+def test_one_line_order_on_every_page_and_document_and_the_agreed_priority_printed(catalog):
+    """Priority as agreed decides the order everywhere (the staff page, the supervisor's page, the progress part,
+    the IDP and the progress report); lines without one come last in the role's order; ลำดับ prints the priority."""
+    import io
+
+    import openpyxl
+
+    from digiskill.core.cycle.idp import build_idp
+    from digiskill.core.documents.idp_document import idp_xlsx
+    from digiskill.core.worker.review_draw import line_codes
+    from digiskill.core.worker.staff_draw import draw
+
+    data = json.loads(json.dumps(reviewed_year()))
+    data["answers"]["AT01"] = {"has": False, "note": ""}  # no priority: after the others, whatever its code
+    data["review"]["lines"]["DLit200"]["priority"] = 4  # the supervisor's priority: DS300 (1) first, then DLit200
+    assessment = parse_assessment(json.dumps(data, ensure_ascii=False), catalog)
+    staff = [item["key"] for item in draw(catalog, assessment, True)["lists"]["plan-lines"]]
+    assert staff == ["DS300", "DLit200", "K01", "AT01"]  # K01: not this year, so no agreed priority
+    assert line_codes(catalog, assessment) == staff
+    assert [x["key"] for x in draw(catalog, assessment, True)["lists"]["progress-lines"]] == ["DS300", "DLit200"]
+    idp = build_idp(catalog, assessment)
+    assert [line.entry.code for line in idp.lines] == ["DS300", "DLit200", "AT01"]
+    sheet = openpyxl.load_workbook(io.BytesIO(idp_xlsx(idp))).worksheets[0]
+    printed = {row[1].value.split()[0]: row[0].value for row in sheet.iter_rows()
+               if isinstance(row[1].value, str) and row[1].value.split()[0] in ("DS300", "DLit200", "AT01")}
+    assert printed == {"DS300": 1, "DLit200": 4, "AT01": None}

@@ -204,7 +204,7 @@ def test_progress_report_xlsx(catalog):
     head = next(r for r in sheet.iter_rows() if r[0].value == "ลำดับ")
     assert sheet.print_title_rows == f"${head[0].row}:${head[0].row}"
     line = [c.value for c in sheet[head[0].row + 2]]
-    assert line[0] == 2 and line[1].startswith("DS300") and line[5] == "บรรลุเกินเป้าหมาย"
+    assert line[0] == 1 and line[1].startswith("DS300") and line[5] == "บรรลุเกินเป้าหมาย"  # the priority as agreed
 
 
 def test_session_gives_the_worker_the_progress_report_and_skill_shape(catalog):

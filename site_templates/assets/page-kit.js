@@ -152,7 +152,9 @@
           markPaths(el);
         }
         keep[item.key] = true;
-        if (box.children[index] !== el) box.insertBefore(el, box.children[index]);  // moved only when out of order
+        /* Moved only when out of order, and never the line the person is typing in (moving it would take the
+           caret away): the order Python gives is reached at the next draw after they leave it. */
+        if (box.children[index] !== el && !el.contains(document.activeElement)) box.insertBefore(el, box.children[index]);
         Object.keys(item.slots || {}).forEach(function (name) {
           var slot = el.querySelector('[data-slot="' + name + '"]');
           if (slot && slot.textContent !== item.slots[name]) slot.textContent = item.slots[name];

@@ -34,6 +34,25 @@ def agreed_plan(assessment: Assessment) -> dict:
     return plan
 
 
+def line_order(catalog: Catalog, assessment: Assessment, codes) -> list[str]:
+    """The one order of plan lines on every page and in every document: by priority (as agreed once the supervisor
+    has reviewed, else as proposed), lines without a priority last, then the role's order (component, then catalog)."""
+    plan = agreed_plan(assessment) if assessment.review is not None else assessment.plan
+    required = catalog.requirement(assessment.role) if assessment.role else None
+    listed = [c for component in COMPONENTS for c in required.codes(component)] if required else []
+    return sorted(codes, key=by_priority(plan, listed))
+
+
+def by_priority(plan: dict, listed: list):
+    """The sort key of `line_order`, for a plan {code: PlanEntry} and the codes in the role's order."""
+    position = {code: index for index, code in enumerate(listed)}
+
+    def rank(code):
+        priority = plan[code].priority if code in plan else None
+        return (priority is None, priority or 0, position.get(code, len(position)), code)
+    return rank
+
+
 def agreed(assessment: Assessment) -> Assessment:
     """A copy whose plan is the agreed plan (what the IDP document prints once the supervisor has reviewed it)."""
     result = copy.copy(assessment)

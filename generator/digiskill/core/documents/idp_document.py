@@ -66,7 +66,7 @@ def plan_table(idp: Idp, lines: list, name: str, with_review: bool) -> dict:
     rows = []
     for line in lines:
         methods = method_names(idp, line.methods) or "แนะนำ: " + method_names(idp, line.suggested).replace("\n", ", ")
-        row = [line.order, f"{line.entry.code} {line.entry.title_th}", line.goal, line.indicator, methods,
+        row = [line.priority, f"{line.entry.code} {line.entry.title_th}", line.goal, line.indicator, methods,
                line.target_date, line.application, line.support]
         rows.append(row + [review_note(idp, line)] if with_review else row)
     extra = ([REVIEW_HEADER], [REVIEW_WIDTH], ["text"]) if with_review else ([], [], [])

@@ -13,6 +13,7 @@ import datetime
 
 from ..answers.record import ANSWER_TH, Assessment, PlanEntry
 from ..cycle.views import code_title, progress_view, role_view
+from ..cycle.year import line_order
 from ..display.markup import escape
 from ..display.thaidate import is_iso_date, thai_date
 from .staff_draw import file_name as staff_file_name
@@ -56,7 +57,7 @@ def line_codes(catalog, a: Assessment) -> list[str]:
         return []
     required = catalog.required_codes(a.role)
     gaps = [c for c, x in a.answers.items() if x.has is False and c in required]
-    return sorted(gaps, key=lambda c: (a.plan[c].priority if c in a.plan and a.plan[c].priority else 99, c))
+    return line_order(catalog, a, gaps)
 
 
 def staff_line(a: Assessment, code: str) -> PlanEntry:

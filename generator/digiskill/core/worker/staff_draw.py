@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 
 from ..answers.record import ANSWER_TH, CHOICES_TH, PERSON_FIELDS, PLAN_TEXT_FIELDS, Assessment, PlanEntry
-from ..cycle.year import agreed_plan, future_codes, next_role
+from ..cycle.year import agreed_plan, future_codes, line_order, next_role
 from ..cycle.views import code_title, component_of, progress_view
 from ..display.markup import escape
 from ..display.thaidate import BE_OFFSET, is_iso_date, thai_date
@@ -78,11 +78,11 @@ def question_codes(catalog) -> list[str]:
 
 
 def _gap_codes(catalog, a: Assessment) -> list[str]:
-    """The role's needs answered "not yet", in the role's (catalog) order: one plan line each."""
+    """The role's needs answered "not yet", in the one line order (`line_order`): one plan line each."""
     if not a.role:
         return []
     required = catalog.required_codes(a.role)
-    return [c for c in question_codes(catalog) if c in required and c in a.answers and a.answers[c].has is False]
+    return line_order(catalog, a, [c for c in required if c in a.answers and a.answers[c].has is False])
 
 
 def _fields(catalog, a: Assessment) -> dict:
@@ -188,7 +188,8 @@ def _progress(catalog, a: Assessment, out: dict) -> None:
                                        if current and is_iso_date(current.date) else "")
     out["hidden"]["progress-heading"] = current is None
     items = []
-    for code, entry in sorted(agreed.items(), key=lambda kv: (kv[1].priority or 99, kv[0])) if current else []:
+    for code in line_order(catalog, a, agreed) if current else []:
+        entry = agreed[code]
         mine = current.lines.get(code)
         has = current.reanswers.get(code)
         items.append({"key": code, "slots": {"title": code_title(catalog, code),
