@@ -170,3 +170,46 @@ def test_one_line_order_on_every_page_and_document_and_the_agreed_priority_print
     printed = {row[1].value.split()[0]: row[0].value for row in sheet.iter_rows()
                if isinstance(row[1].value, str) and row[1].value.split()[0] in ("DS300", "DLit200", "AT01")}
     assert printed == {"DS300": 1, "DLit200": 4, "AT01": None}
+
+
+def test_next_year_carries_the_deferred_line_with_its_reason_and_method(catalog):
+    """A line the supervisor marked "ยังไม่ทำในปีนี้" comes into next year's plan (what the person typed, the
+    supervisor's methods if given) and its reason into the baseline; both pages say where it came from."""
+    from digiskill.core.cycle.year import carried_note
+    from digiskill.core.worker.review_draw import draw as review_draw
+    from digiskill.core.worker.staff_draw import draw as staff_draw
+
+    data = reviewed_year()
+    data["review"]["lines"]["K01"]["methods"] = ["mentoring"]
+    last = parse_assessment(json.dumps(data, ensure_ascii=False), catalog)
+    nxt = start_next_year(last, None)
+    assert list(nxt.plan) == ["DLit200", "K01"] and nxt.period.fiscal_year == 2571
+    assert nxt.plan["K01"].goal == "เข้าใจกฎหมายดิจิทัล" and nxt.plan["K01"].methods == ["mentoring"]
+    assert nxt.history[-1].deferred == {"K01": "ปีหน้าเมื่อมีหลักสูตร"}
+    again = parse_assessment(json.dumps(nxt.to_dict(), ensure_ascii=False), catalog)
+    assert again.history == nxt.history and again.plan == nxt.plan  # through the file, unchanged
+    assert carried_note(again, "K01") == ("ยกมาจากปี 2570: ผู้บังคับบัญชาให้เลื่อนไปพัฒนาในปีถัดไป — "
+                                          "เหตุผล: ปีหน้าเมื่อมีหลักสูตร")
+    assert carried_note(again, "DLit200") == "ยกมาจากปี 2570: ยังไม่บรรลุตามแผนที่ตกลงไว้"
+    again.answers = {"K01": ItemAnswer(False), "DLit200": ItemAnswer(False)}
+    items = {i["key"]: i for i in staff_draw(catalog, again, True)["lists"]["plan-lines"]}
+    assert items["K01"]["slots"]["carried"] == carried_note(again, "K01") and not items["K01"]["hidden"]["carried"]
+    assert items["K01"]["fields"]["goal"] == "เข้าใจกฎหมายดิจิทัล"  # the line does not start empty
+    from digiskill.core.answers.record import Review
+    again.review = Review()  # as the supervisor's page opens it
+    lines = {i["key"]: i for i in review_draw(catalog, again, True)["lists"]["lines"]}
+    assert lines["K01"]["slots"]["carried"].endswith("ปีหน้าเมื่อมีหลักสูตร")
+
+
+def test_the_skill_shape_says_not_yet_answered_after_starting_next_year(catalog):
+    """Right after next year starts, this year's bars say "ยังไม่ได้ตอบ" beside last year's figures, not "0/8 (0%)";
+    a row counts again as soon as one of its needs is answered."""
+    from digiskill.core.documents.shape_chart import shape_blocks
+
+    nxt = start_next_year(parse_assessment(json.dumps(reviewed_year(), ensure_ascii=False), catalog), None)
+    rows = {r.key: r for r in skill_shape(catalog, nxt)["components"]}
+    assert rows["ability"].has_now is None and rows["ability"].had_before == 2
+    svg = shape_blocks(catalog, nxt)[1]["svg"]
+    assert svg.count("ปีนี้: ยังไม่ได้ตอบ") == len(rows) and "ปีนี้: 0/" not in svg
+    nxt.answers = {"DLit200": ItemAnswer(False)}
+    assert {r.key: r for r in skill_shape(catalog, nxt)["components"]}["ability"].has_now == 0

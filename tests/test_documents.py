@@ -277,3 +277,17 @@ def test_the_cycle_part_of_the_page_gets_the_skill_shape_once_there_is_a_baselin
     assert drawn(reviewed_year(history=[]))["html"]["skill-shape"] == ""
 
 
+
+
+def test_the_future_role_statement_says_what_the_role_adds_and_how_much_is_planned(catalog):
+    """A3 adds several skills to A2; with one of them planned the IDP says both numbers, not "1 รายการ"."""
+    from digiskill.core.cycle.year import future_codes
+
+    added = future_codes(catalog, "A2", "A3")
+    assert len(added) > 1
+    data = reviewed_year(role="A2", review=None, progress=[], future={"role": "A3", "plan": {
+        added[0]: {"priority": 1, "methods": ["coaching"], "target_date": "", "goal": "เตรียมงานระยะถัดไป",
+                   "indicator": "", "application": "", "support": ""}}})
+    texts = paragraphs(docx.Document(io.BytesIO(idp_docx(idp_of(catalog, data)))))
+    line = next(t for t in texts if t.startswith("บทบาทในระยะถัดไป"))
+    assert line.endswith(f"ต้องการเพิ่มจากบทบาทปัจจุบัน {len(added)} รายการ วางแผนพัฒนาไว้ 1 รายการ"), line

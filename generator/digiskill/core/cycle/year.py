@@ -97,19 +97,47 @@ def current_answers(assessment: Assessment) -> dict:
     return answers
 
 
+def deferred_lines(assessment: Assessment) -> dict:
+    """{code: reason}: plan lines the supervisor moved to a later year ("ยังไม่ทำในปีนี้")."""
+    review = assessment.review
+    return {code: line.comment for code, line in review.lines.items()
+            if line.decision == "not_this_year" and code in assessment.plan} if review else {}
+
+
 def start_next_year(last: Assessment, fiscal_year: int | None) -> Assessment:
-    """Next year's file: the same person and role, no answers yet, last year's answers kept as the baseline (history)
-    and its open plan lines carried over."""
+    """Next year's file: the same person and role, no answers yet, last year's answers kept as the baseline (history),
+    and every plan line carried over that is still open (as agreed) or that the supervisor moved to a later year (as
+    proposed, with the supervisor's methods if they gave any; the reason is kept in the baseline)."""
     if fiscal_year is None and last.period.fiscal_year:
         fiscal_year = last.period.fiscal_year + 1
+    deferred = deferred_lines(last)
     baseline = PastYear(fiscal_year=last.period.fiscal_year, role=last.role, data_version=last.data_version,
-                        answers=current_answers(last), open_lines=open_lines(last))
+                        answers=current_answers(last), open_lines=open_lines(last), deferred=deferred)
     plan = agreed_plan(last)
+    for code in deferred:
+        said = last.review.lines[code]
+        plan[code] = copy.deepcopy(last.plan[code])
+        if said.methods:
+            plan[code].methods = list(said.methods)
     return Assessment(role=last.role, group=last.group, stage=last.stage, framework_id=last.framework_id,
                       data_version=last.data_version, person=dict(last.person), mission=last.mission,
-                      plan={code: plan[code] for code in baseline.open_lines},
+                      plan={code: plan[code] for code in [*baseline.open_lines, *deferred]},
                       history=[*last.history, baseline],
                       period=type(last.period)(fiscal_year=fiscal_year))
+
+
+def carried_note(assessment: Assessment, code: str) -> str:
+    """What a plan line carried over from last year says of where it came from ("" for a new line)."""
+    past = assessment.history[-1] if assessment.history else None
+    if past is None:
+        return ""
+    year = f"ปี {past.fiscal_year}" if past.fiscal_year else "ปีที่แล้ว"
+    if code in past.deferred:
+        reason = past.deferred[code]
+        return f"ยกมาจาก{year}: ผู้บังคับบัญชาให้เลื่อนไปพัฒนาในปีถัดไป" + (f" — เหตุผล: {reason}" if reason else "")
+    if code in past.open_lines:
+        return f"ยกมาจาก{year}: ยังไม่บรรลุตามแผนที่ตกลงไว้"
+    return ""
 
 
 @dataclass
@@ -117,7 +145,7 @@ class ShapeRow:
     key: str  # a domain or component code
     title_th: str
     required: int
-    has_now: int
+    has_now: int | None  # None while none of the row's needs is answered this year (not "0 %")
     had_before: int | None  # None without a baseline
 
 
@@ -135,7 +163,9 @@ def skill_shape(catalog: Catalog, assessment: Assessment) -> dict:
         for key, title in keys_titles:
             codes = [c for c in required if key_of(c) == key]
             if codes:
-                out.append(ShapeRow(key, title, len(codes), sum(now.get(c) is True for c in codes),
+                answered = any(now.get(c) is not None for c in codes)
+                has_now = sum(now.get(c) is True for c in codes) if answered else None
+                out.append(ShapeRow(key, title, len(codes), has_now,
                                     None if before is None else sum(before.get(c) is True for c in codes)))
         return out
 

@@ -16,6 +16,7 @@ import datetime
 
 from .form_blocks import head_blocks, provisional_footnote, sign_blocks
 from ..cycle.idp import Idp
+from ..cycle.year import future_codes
 from ..display.percent import percent
 from .shape_chart import shape_blocks
 from ..display.thaidate import thai_date
@@ -128,8 +129,11 @@ def future_blocks(idp: Idp) -> list[dict]:
     what the next stage's role adds."""
     future = idp.catalog.role(idp.assessment.future_role)
     components = {c.code: c.title_th for c in idp.catalog.components}
+    added = future_codes(idp.catalog, idp.assessment.role, future.code)
+    planned = sum(code in idp.assessment.future_plan for code in added)
     intro = {"type": "paragraph", "text": f"บทบาทในระยะถัดไป: {future.code} {future.title_th} — ทักษะที่บทบาทนี้ต้องการ"
-                                          f"เพิ่มจากบทบาทปัจจุบัน {len(idp.future_lines)} รายการ"}
+                                          f"เพิ่มจากบทบาทปัจจุบัน {len(added)} รายการ"
+                                          + (f" วางแผนพัฒนาไว้ {planned} รายการ" if planned else "")}
     if idp.assessment.future_plan:
         return [intro, plan_table(idp, idp.future_lines, "future", with_review=False)]
     return [intro, {"type": "table", "name": "future", "widths": [70, 30], "headers": ["ทักษะ", "องค์ประกอบ"],

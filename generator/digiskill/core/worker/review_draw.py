@@ -13,7 +13,7 @@ import datetime
 
 from ..answers.record import ANSWER_TH, Assessment, PlanEntry
 from ..cycle.views import code_title, progress_view, role_view
-from ..cycle.year import line_order
+from ..cycle.year import carried_note, line_order
 from ..display.markup import escape
 from ..display.thaidate import is_iso_date, thai_date
 from .staff_draw import file_name as staff_file_name
@@ -96,11 +96,12 @@ def _line_item(catalog, a: Assessment, code: str) -> dict:
     methods = ", ".join(catalog.tool(m).title_th for m in own.methods) or "ยังไม่เลือกวิธี"
     proposed = (f"บุคลากรเสนอ: ลำดับ {own.priority or '-'} · {methods}"
                 + (f" · ภายใน {_date_th(own.target_date)}" if own.target_date else ""))
-    slots = {"title": code_title(catalog, code), "proposed": proposed}
+    carried = carried_note(a, code)
+    slots = {"title": code_title(catalog, code), "proposed": proposed, "carried": carried}
     slots.update({k: f"{label}: {getattr(own, k)}" for k, label in STAFF_PARTS.items()})
     changed = line is not None and line.decision == "changed"
     hidden = {k: not getattr(own, k) for k in STAFF_PARTS}
-    hidden.update(changes=not changed, methods=not changed)
+    hidden.update(changes=not changed, methods=not changed, carried=not carried)
     fields = {"decision": line.decision if line else "", "comment": line.comment if line else "",
               "priority": line.priority if line and line.priority is not None else (own.priority or ""),
               "target_date": (line.target_date if line else "") or own.target_date,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 
 from ..answers.record import ANSWER_TH, CHOICES_TH, PERSON_FIELDS, PLAN_TEXT_FIELDS, Assessment, PlanEntry
-from ..cycle.year import agreed_plan, future_codes, line_order, next_role
+from ..cycle.year import agreed_plan, carried_note, future_codes, line_order, next_role
 from ..cycle.views import code_title, component_of, progress_view
 from ..display.markup import escape
 from ..display.thaidate import BE_OFFSET, is_iso_date, thai_date
@@ -124,8 +124,10 @@ def _summary(catalog, entry: PlanEntry) -> str:
 
 def _plan_item(catalog, a: Assessment, code: str) -> dict:
     own = a.plan.get(code, PlanEntry())
-    item = {"key": code, "slots": {"title": code_title(catalog, code)}, "fields": _line_fields(own),
-            "hidden": {**_suggest_hidden(catalog, code), "own": True, "agreed": True}, "readonly": False}
+    carried = carried_note(a, code)
+    item = {"key": code, "slots": {"title": code_title(catalog, code), "carried": carried},
+            "fields": _line_fields(own), "readonly": False,
+            "hidden": {**_suggest_hidden(catalog, code), "own": True, "agreed": True, "carried": not carried}}
     if a.review is None:
         return item
     line = a.review.lines.get(code)

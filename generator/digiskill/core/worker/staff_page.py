@@ -128,7 +128,8 @@ class StaffPage(PageState):
         last = checked.assessment  # next year is last year's + 1; today's fiscal year if the file has none
         self.a = start_next_year(last, None if last.period.fiscal_year else self._fiscal_year_now())
         return [problem("เริ่มปีใหม่แล้ว: คำตอบปีที่แล้วแสดงข้างแต่ละข้อ และยกแผนที่ยังไม่สำเร็จ "
-                        f"{len(self.a.plan)} รายการมาให้", kind="info")] + found
+                        f"{len(self.a.plan)} รายการมาให้ (ทั้งที่ยังไม่บรรลุและที่ผู้บังคับบัญชาให้เลื่อนมาปีนี้)",
+                        kind="info")] + found
 
     def _fiscal_year_now(self) -> int:
         return fiscal_year(today())
