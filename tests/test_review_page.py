@@ -101,7 +101,8 @@ def test_a_changed_line_starts_from_the_staff_member_s_values_and_methods_fall_b
     answer = send(page, path="lines/DLit200/decision", value="changed")
     line = next(i for i in answer["draw"]["lists"]["lines"] if i["key"] == "DLit200")
     assert line["hidden"]["changes"] is False and line["hidden"]["methods"] is False
-    assert line["fields"] | {"comment": ""} == {"decision": "changed", "priority": 2, "target_date": "2027-03-31",
+    assert line["fields"] | {"comment": ""} == {"decision": "changed", "priority": 2, "target_date/day": "31",
+                                                 "target_date/month": "3", "target_date/year": "2570",
                                                  "methods": ["classroom"], "comment": ""}
     answer = send(page, path="lines/DLit200/methods", value="on-the-job", checked=True)
     assert json.loads(answer["store"])["review"]["lines"]["DLit200"]["methods"] == ["classroom", "on-the-job"]

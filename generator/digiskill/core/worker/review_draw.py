@@ -16,10 +16,11 @@ from ..cycle.views import code_title, progress_view, role_view
 from ..cycle.year import carried_note, line_order
 from ..display.markup import escape
 from ..display.thaidate import is_iso_date, thai_date
-from .staff_draw import file_name as staff_file_name
+from .staff_draw import date_fields, file_name as staff_file_name
 
 TOP_FIELDS = ("role_decision", "proposed_role", "reason", "multi_group", "support", "opinion", "feedback",
-              "next_level/name", "next_level/position", "supervisor/name", "supervisor/position", "supervisor/date")
+              "next_level/name", "next_level/position", "supervisor/name", "supervisor/position",
+              "supervisor/date/day", "supervisor/date/month", "supervisor/date/year")
 STAFF_PARTS = {"goal": "เป้าหมาย", "indicator": "ตัวชี้วัดความสำเร็จ", "application": "การนำไปใช้ในงาน",
                "support": "การสนับสนุนที่ขอ"}
 
@@ -82,7 +83,7 @@ def _fields(a: Assessment) -> dict:
             "feedback": progress.feedback if progress else "",
             "next_level/name": r.next_level.name, "next_level/position": r.next_level.position,
             "supervisor/name": r.supervisor.name, "supervisor/position": r.supervisor.position,
-            "supervisor/date": r.supervisor.date}
+            **date_fields("supervisor/date", r.supervisor.date)}
 
 
 
@@ -104,7 +105,7 @@ def _line_item(catalog, a: Assessment, code: str) -> dict:
     hidden.update(changes=not changed, methods=not changed, carried=not carried)
     fields = {"decision": line.decision if line else "", "comment": line.comment if line else "",
               "priority": line.priority if line and line.priority is not None else (own.priority or ""),
-              "target_date": (line.target_date if line else "") or own.target_date,
+              **date_fields("target_date", (line.target_date if line else "") or own.target_date),
               "methods": list(line.methods) if line and line.methods is not None else list(own.methods)}
     return {"key": code, "slots": slots, "hidden": hidden, "fields": fields}
 

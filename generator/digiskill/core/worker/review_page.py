@@ -33,7 +33,7 @@ DAMAGED_TH = ("สิ่งที่พิจารณาไว้ในเบ�
 NO_FILE_TH = "เปิดไฟล์ของบุคลากรก่อน"
 TEXT_FIELDS = ("reason", "support", "opinion")
 SIGNERS = ("supervisor", "next_level")
-DATE_TH = "วันที่ไม่ถูกต้อง เลือกจากปฏิทิน หรือใส่เป็น ปปปป-ดด-วว (ปี ค.ศ.)"
+DATE_TH = "วันที่ไม่ถูกต้อง เลือกวันและเดือน แล้วใส่ปี พ.ศ. 4 หลัก"
 
 
 class ReviewPage(PageState):

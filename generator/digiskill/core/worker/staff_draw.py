@@ -18,7 +18,7 @@ from ..answers.record import ANSWER_TH, CHOICES_TH, PERSON_FIELDS, PLAN_TEXT_FIE
 from ..cycle.year import agreed_plan, carried_note, future_codes, line_order, next_role
 from ..cycle.views import code_title, component_of, progress_view
 from ..display.markup import escape
-from ..display.thaidate import BE_OFFSET, is_iso_date, thai_date
+from ..display.thaidate import BE_OFFSET, date_parts, is_iso_date, thai_date
 
 
 def draw(catalog, a: Assessment, full: bool, echo: str | None = None) -> dict:
@@ -88,8 +88,9 @@ def _gap_codes(catalog, a: Assessment) -> list[str]:
 def _fields(catalog, a: Assessment) -> dict:
     fields = {"group": a.group or "", "stage": a.stage or "", "mission": a.mission,
               "finder/career": a.finder.get("career", ""),
-              "period/fiscal_year": a.period.fiscal_year or "", "period/start": a.period.start,
-              "period/end": a.period.end}
+              "period/fiscal_year": a.period.fiscal_year or "",
+              **date_fields("period/start", a.period.start), **date_fields("period/end", a.period.end),
+              **date_fields("progress-date", a.progress[-1].date if a.progress else "")}
     for group in catalog.groups:
         fields[f"finder/shares/{group.code}"] = a.finder.get("shares", {}).get(group.code, "")
     for key in PERSON_FIELDS:
@@ -101,9 +102,14 @@ def _fields(catalog, a: Assessment) -> dict:
     return fields
 
 
+def date_fields(path: str, value: str) -> dict:
+    """A date's three controls (day, month, year in พ.ศ.), as the `thai_date` template macro names them."""
+    return {f"{path}/{part}": text for part, text in date_parts(value).items()}
+
+
 def _line_fields(entry: PlanEntry) -> dict:
-    return {"priority": entry.priority if entry.priority is not None else "", "target_date": entry.target_date,
-            "methods": list(entry.methods), **{k: getattr(entry, k) for k in PLAN_TEXT_FIELDS}}
+    return {"priority": entry.priority if entry.priority is not None else "", "methods": list(entry.methods),
+            **date_fields("target_date", entry.target_date), **{k: getattr(entry, k) for k in PLAN_TEXT_FIELDS}}
 
 
 
@@ -188,7 +194,7 @@ def _progress(catalog, a: Assessment, out: dict) -> None:
     current = a.progress[-1] if a.progress else None
     out["text"]["progress-heading"] = (f"การทบทวนครั้งที่ {len(a.progress)} ({thai_date(current.date)})"
                                        if current and is_iso_date(current.date) else "")
-    out["hidden"]["progress-heading"] = current is None
+    out["hidden"]["progress-heading"] = out["hidden"]["progress-date-row"] = current is None
     items = []
     for code in line_order(catalog, a, agreed) if current else []:
         entry = agreed[code]
