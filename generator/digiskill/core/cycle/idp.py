@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ...model import COMPONENTS, Catalog
 from ..answers.record import Assessment, PlanEntry
-from .year import agreed_plan, by_priority, future_codes
+from .year import agreed_future_plan, agreed_plan, by_priority, future_codes
 from ..display.thaidate import thai_date
 
 # The 70:20:10 balance check: share of chosen methods per part that would make us suggest rebalancing.
@@ -149,8 +149,11 @@ def build_idp(catalog: Catalog, assessment: Assessment) -> Idp:
                       for code in catalog.requirement(assessment.future_role).codes(component)}
         codes = future_codes(catalog, assessment.role, assessment.future_role)
         wanted = [c for c in codes if c in assessment.future_plan] or codes
-        future = plan_lines(catalog, [entry_for(catalog, assessment, c, components[c]) for c in wanted],
-                            assessment.future_plan)
+        future = plan_lines(catalog, [entry_for(catalog, assessment, c, components[c]) for c in wanted
+                                      if c not in later],
+                            agreed_future_plan(assessment), assessment.future_plan, review)
+        deferred += [Deferred(entry_for(catalog, assessment, c, components[c]), review.lines[c].comment)
+                     for c in wanted if c in later and c in assessment.future_plan]
     return Idp(catalog, assessment, entries, lines, shares, note, counts, deferred, future)
 
 

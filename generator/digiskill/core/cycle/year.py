@@ -17,9 +17,17 @@ DONE_OUTCOMES = ("exceeded", "met")  # a plan line whose latest outcome is one o
 def agreed_plan(assessment: Assessment) -> dict:
     """{code: PlanEntry}: the person's plan with the supervisor's changes applied; lines marked "not this year" are
     left out. Without a review, the person's own plan."""
-    review = assessment.review
+    return _as_agreed(assessment.plan, assessment.review)
+
+
+def agreed_future_plan(assessment: Assessment) -> dict:
+    """The work-in-future part (cabinet clause 4.6.2) as the supervisor agreed it, reviewed like the plan."""
+    return _as_agreed(assessment.future_plan, assessment.review)
+
+
+def _as_agreed(own: dict, review) -> dict:
     plan = {}
-    for code, entry in assessment.plan.items():
+    for code, entry in own.items():
         line = review.lines.get(code) if review else None
         if line is None:
             plan[code] = entry
@@ -37,9 +45,13 @@ def agreed_plan(assessment: Assessment) -> dict:
 def line_order(catalog: Catalog, assessment: Assessment, codes) -> list[str]:
     """The one order of plan lines on every page and in every document: by priority (as agreed once the supervisor
     has reviewed, else as proposed), lines without a priority last, then the role's order (component, then catalog)."""
-    plan = agreed_plan(assessment) if assessment.review is not None else assessment.plan
-    required = catalog.requirement(assessment.role) if assessment.role else None
-    listed = [c for component in COMPONENTS for c in required.codes(component)] if required else []
+    reviewed = assessment.review is not None
+    plan = {**(agreed_future_plan(assessment) if reviewed else assessment.future_plan),
+            **(agreed_plan(assessment) if reviewed else assessment.plan)}  # the future part's codes are its own
+    listed = []
+    for role in (assessment.role, assessment.future_role):
+        if role:
+            listed += [c for component in COMPONENTS for c in catalog.requirement(role).codes(component)]
     return sorted(codes, key=by_priority(plan, listed))
 
 

@@ -135,7 +135,7 @@ def future_blocks(idp: Idp) -> list[dict]:
                                           f"เพิ่มจากบทบาทปัจจุบัน {len(added)} รายการ"
                                           + (f" วางแผนพัฒนาไว้ {planned} รายการ" if planned else "")}
     if idp.assessment.future_plan:
-        return [intro, plan_table(idp, idp.future_lines, "future", with_review=False)]
+        return [intro, plan_table(idp, idp.future_lines, "future", with_review=idp.reviewed)]
     return [intro, {"type": "table", "name": "future", "widths": [70, 30], "headers": ["ทักษะ", "องค์ประกอบ"],
                     "rows": [[f"{line.entry.code} {line.entry.title_th}", components[line.entry.component]]
                              for line in idp.future_lines]}]

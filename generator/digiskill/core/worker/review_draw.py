@@ -27,23 +27,27 @@ STAFF_PARTS = {"goal": "เป้าหมาย", "indicator": "ตัวชี
 
 def draw(catalog, a: Assessment | None, full: bool, echo: str | None = None) -> dict:
     if a is None:
-        out = {"lists": {"lines": []}, "text": {"who": "", "draft-who": "", "draft-file": ""},
+        out = {"lists": {"lines": [], "future-lines": []}, "text": {"who": "", "draft-who": "", "draft-file": ""},
                "html": {"answered": "", "progress-latest": ""},
                "hidden": {"review-form": True, "proposal": True, "next-level": True, "progress-part": True,
-                          "progress-files": True, "lines-empty": True}}
+                          "progress-files": True, "lines-empty": True, "future-part": True}}
         if full:
             out["fields"] = {path: False if path == "multi_group" else "" for path in TOP_FIELDS}
         return out
     r = a.review
     codes = line_codes(catalog, a)
     progress = a.progress[-1] if a.progress else None
-    out = {"lists": {"lines": [_line_item(catalog, a, code) for code in codes]},
+    future = line_order(catalog, a, list(a.future_plan)) if a.future_role else []
+    out = {"lists": {"lines": [_line_item(catalog, a, code) for code in codes],
+                     "future-lines": [_line_item(catalog, a, code) for code in future]},
            "text": {"who": _who(catalog, a), "draft-who": _draft_who(a),
                     "draft-file": file_name(a, "json", datetime.date.today())},
            "html": {"answered": _answered(catalog, a), "progress-latest": _progress(catalog, a)},
            "hidden": {"review-form": False, "proposal": r.role_decision != "proposed", "next-level": not r.multi_group,
                       "progress-part": progress is None, "progress-files": progress is None,
-                      "lines-empty": bool(codes)}}
+                      "lines-empty": bool(codes), "future-part": not future}}
+    if future:
+        out["text"]["future-role"] = code_title_of_role(catalog, a.future_role)
     if full:
         out["fields"] = _fields(a)
     elif echo:
@@ -62,7 +66,13 @@ def line_codes(catalog, a: Assessment) -> list[str]:
 
 
 def staff_line(a: Assessment, code: str) -> PlanEntry:
-    return a.plan.get(code, PlanEntry())
+    """The staff member's own line: of the plan, or of the work-in-future part."""
+    return a.plan.get(code) or a.future_plan.get(code) or PlanEntry()
+
+
+def code_title_of_role(catalog, code: str) -> str:
+    role = catalog.role(code)
+    return f"{role.code} {role.title_th}"
 
 
 def file_name(a: Assessment, kind: str, today: datetime.date) -> str:

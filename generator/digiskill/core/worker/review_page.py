@@ -162,7 +162,8 @@ class ReviewPage(PageState):
             self.a.review = Review()
 
     def _line_codes(self) -> set:
-        return set(line_codes(self.catalog, self.a))
+        """The lines the supervisor reviews: the plan's and the work-in-future part's."""
+        return set(line_codes(self.catalog, self.a)) | (set(self.a.future_plan) if self.a.future_role else set())
 
     def _sign_progress(self):
         """The supervisor who gives feedback on the latest progress review signs it: the review's supervisor."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 
 from ..answers.record import ANSWER_TH, CHOICES_TH, PERSON_FIELDS, PLAN_TEXT_FIELDS, Assessment, PlanEntry
-from ..cycle.year import agreed_plan, carried_note, future_codes, line_order, next_role
+from ..cycle.year import agreed_future_plan, agreed_plan, carried_note, future_codes, line_order, next_role
 from ..cycle.views import code_title, component_of, progress_view
 from ..display.markup import escape
 from ..display.thaidate import BE_OFFSET, date_parts, is_iso_date, thai_date
@@ -128,16 +128,19 @@ def _summary(catalog, entry: PlanEntry) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _plan_item(catalog, a: Assessment, code: str) -> dict:
-    own = a.plan.get(code, PlanEntry())
+def _plan_item(catalog, a: Assessment, code: str, future: bool = False) -> dict:
+    """One plan line (`future`: of the work-in-future part): editable until the supervisor's review, then the agreed
+    line read-only beside the person's own proposal."""
+    own = (a.future_plan if future else a.plan).get(code, PlanEntry())
     carried = carried_note(a, code)
-    item = {"key": code, "slots": {"title": code_title(catalog, code), "carried": carried},
+    title = code_title(catalog, code) + (" (สำหรับงานในอนาคต)" if future else "")
+    item = {"key": code, "slots": {"title": title, "carried": carried},
             "fields": _line_fields(own), "readonly": False,
             "hidden": {**_suggest_hidden(catalog, code), "own": True, "agreed": True, "carried": not carried}}
     if a.review is None:
         return item
     line = a.review.lines.get(code)
-    agreed = agreed_plan(a).get(code)
+    agreed = (agreed_future_plan if future else agreed_plan)(a).get(code)
     if line is not None and line.decision == "not_this_year":
         said = f"ผู้บังคับบัญชา: {CHOICES_TH['not_this_year']}" + (f" — {line.comment}" if line.comment else "")
     else:
@@ -171,12 +174,10 @@ def _future(catalog, a: Assessment, out: dict) -> None:
     codes = future_codes(catalog, a.role, role.code)
     out["text"]["future-role"] = f"{role.code} {role.title_th}"
     out["lists"]["future-choices"] = [{"key": c, "slots": {"title": code_title(catalog, c)},
-                                       "fields": {"chosen": c in a.future_plan}} for c in codes]
-    out["lists"]["future-lines"] = [
-        {"key": c, "slots": {"title": code_title(catalog, c) + " (สำหรับงานในอนาคต)"},
-         "fields": _line_fields(a.future_plan[c]), "hidden": {**_suggest_hidden(catalog, c), "own": True,
-                                                               "agreed": True}}
-        for c in codes if c in a.future_plan]
+                                       "fields": {"chosen": c in a.future_plan}, "readonly": a.review is not None}
+                                      for c in codes]
+    out["lists"]["future-lines"] = [_plan_item(catalog, a, c, future=True)
+                                    for c in line_order(catalog, a, [c for c in codes if c in a.future_plan])]
 
 
 def _progress(catalog, a: Assessment, out: dict) -> None:

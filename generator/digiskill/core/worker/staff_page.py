@@ -174,6 +174,8 @@ class StaffPage(PageState):
             if self._reviewed():
                 return [problem(LOCKED_TH, field="/".join(path))]
             return _plan_field(a.plan.setdefault(path[1], PlanEntry()), path, value, checked)
+        elif head in ("future-choose", "future") and len(path) == 3 and self._reviewed():
+            return [problem(LOCKED_TH, field="/".join(path))]
         elif head == "future-choose" and len(path) == 3 and path[1] in self._codes:
             return self._choose_future(path[1], checked)
         elif head == "future" and len(path) == 3 and path[1] in self._codes and path[2] in PLAN_FIELDS:
