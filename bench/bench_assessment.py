@@ -130,6 +130,7 @@ def files_seconds(browser, url: str, state: dict) -> float:
     page.reload()
     page.wait_for_selector(PYTHON_READY, state="attached", timeout=120_000)
     page.wait_for_timeout(3000)  # as a person would read or answer; openpyxl loads meanwhile
+    page.click('.ds-stepper [data-step-link="download"]')  # the step the buttons are on
     for action in ("docx", "xlsx"):
         with page.expect_download():
             page.click(f'button[data-kind="{action}"]')

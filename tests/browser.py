@@ -73,6 +73,7 @@ def type_with_a_pause(page, selector: str, first: str, second: str, pause_s: flo
     import re
     import time
 
+    reach(page, selector)
     field = page.locator(selector)
     field.click()
     field.press("Control+A")
@@ -118,3 +119,22 @@ def date_shown(page, path: str) -> tuple[str, str, str]:
     """What a date's three controls show: (day, month number, year)."""
     group = page.locator(f'[data-together][data-path="{path}"]')
     return tuple(group.locator(f'[data-part="{part}"]').input_value() for part in ("day", "month", "year"))
+
+
+def step(page, name: str) -> None:
+    """Go to a step of the self-assessment as a person does: its entry in the stepper (role, ability, knowledge,
+    experience, attribute, plan, details, preview, download, progress)."""
+    page.click(f'.ds-stepper [data-step-link="{name}"]')
+    page.wait_for_selector(f'.ds-stepper [data-step-link="{name}"][aria-current="step"]')
+
+
+def step_of(page, selector: str) -> None:
+    """Go to the step that holds `selector` (a question, a plan line…) through the stepper."""
+    name = page.eval_on_selector(selector, 'el => el.closest("[data-step]").dataset.step.split(" ")[0]')
+    step(page, name)
+
+
+def reach(page, selector: str) -> None:
+    """Make sure the step holding `selector` is the one shown (a person clicks its entry in the stepper first)."""
+    if not page.is_visible(selector):
+        step_of(page, selector)

@@ -9,7 +9,7 @@ import docx
 import openpyxl
 import pytest
 
-from browser import axe_violations, fill_date, open_page, settled
+from browser import axe_violations, fill_date, open_page, reach, settled, step
 
 pytestmark = pytest.mark.browser
 READY = "#ds-assessment[data-python-ready=true]"
@@ -22,12 +22,14 @@ def start(browser, site_url, query="", **options):
 
 
 def answer(page, code, has, note=""):
+    reach(page, f"#q-{code.lower()}")
     page.check(f'input[name="has-{code}"][value="{"yes" if has else "no"}"]')
     if note:
         page.fill(f'input[name="note-{code}"]', note)
 
 
 def plan(page, code, priority, methods, date, goal):
+    reach(page, "#step-plan")
     line = page.locator(f'#plan-lines .ds-plan[data-key="{code}"]')
     line.locator('[data-field="priority"]').fill(str(priority))
     for method in methods:
@@ -37,6 +39,7 @@ def plan(page, code, priority, methods, date, goal):
 
 
 def download(page, kind):
+    reach(page, f'button[data-kind="{kind}"]')
     with page.expect_download() as info:
         page.click(f'button[data-kind="{kind}"]')
     return info.value
@@ -75,6 +78,7 @@ def test_full_flow_produces_the_plan(browser, site_url, role, how, answers, plan
         answer(page, code, has, note="หลักฐาน " + code if has else "")
     for code, (priority, methods, date, goal) in plans.items():
         plan(page, code, priority, methods, date, goal)
+    step(page, "details")
     page.fill('input[name="person-name"]', "นางสาวทดสอบ ระบบดี")
 
     saved = json.loads(download(page, "json").path().read_text(encoding="utf-8"))
@@ -123,6 +127,7 @@ def test_reload_keeps_progress_and_a_broken_import_changes_nothing(browser, site
     assert page.input_value('#plan-lines [data-key="DLit100"] [data-field="goal"]') == "เข้าถึงบริการดิจิทัลของกรม"
     settled(page)
     before = page.evaluate("() => localStorage.getItem(document.getElementById('ds-assessment').dataset.storageKey)")
+    step(page, "download")
 
     broken = {"foreign.json": (json.dumps({"name": "a spreadsheet export"}), "ไม่ใช่ไฟล์ผลการประเมิน"),
               "newer.json": (json.dumps({"format": "digiskill-assessment", "schema_version": 7}), "รุ่นใหม่กว่า"),
@@ -149,7 +154,7 @@ def test_import_restores_a_saved_assessment(browser, site_url, tmp_path):
     answer(page, "DG500", False)
     plan(page, "DG500", 1, ["mentoring"], "2027-08-31", "ทะเบียนความเสี่ยงของกอง")
     saved = download(page, "json").path().read_text(encoding="utf-8")
-    page.click('button[data-action="reset"]')
+    page.click('button[data-action="reset"]')  # on the download step, where the json button is
     page.wait_for_function("() => !document.querySelector('input[name=group][value=M]').checked")
     path = tmp_path / "last-year.json"
     path.write_text(saved, encoding="utf-8")
@@ -214,17 +219,22 @@ def test_assessment_page_accessibility_and_keyboard(browser, site_url):
     page = recorded.page
     page.wait_for_selector(READY, timeout=60_000)
     answer(page, "DLit200", False)
+    step(page, "preview")
     page.wait_for_selector("#ds-preview table")  # check the page with the plan preview shown too
+    assert axe_violations(page) == []
+    step(page, "ability")
     assert axe_violations(page) == []
     page.focus('input[name="has-DLit100"][value="yes"]')
     page.keyboard.press("Space")
     assert page.is_checked('input[name="has-DLit100"][value="yes"]')
     page.keyboard.press("ArrowRight")  # radio groups move with the arrow keys
     assert page.is_checked('input[name="has-DLit100"][value="no"]')
-    for _ in range(400):  # Tab forward from the questions to the Word download button
+    for _ in range(600):  # Tab forward from the questions, step by step ("ถัดไป" with Enter), to the Word button
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.dataset.kind") == "docx":
             break
+        if page.evaluate("() => document.activeElement.matches('.ds-step-next .md-button--primary')"):
+            page.keyboard.press("Enter")
     else:
         pytest.fail("the download button is not reachable with Tab")
     with page.expect_download() as info:
@@ -249,6 +259,7 @@ def test_print_view_shows_only_the_plan_on_a4(browser, site_url):
     page.wait_for_selector(READY, timeout=60_000)
     answer(page, "DLit200", False)
     plan(page, "DLit200", 1, ["on-the-job"], "2027-03-31", "ใช้ตารางคำนวณ")
+    step(page, "preview")
     page.wait_for_selector("#ds-preview table")
     page.emulate_media(media="print")
     assert page.is_visible("#ds-preview") and "DLit200" in page.inner_text("#ds-preview")

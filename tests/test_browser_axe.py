@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import axe_violations, open_page
+from browser import axe_violations, open_page, reach, step
 from test_browser_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -27,9 +27,15 @@ def test_python_page(browser, site_url, path, width):
     recorded = open_page(browser, site_url + path, viewport={"width": width, "height": 900})
     page = recorded.page
     page.wait_for_selector("[data-python-ready=true]", timeout=60_000)
-    if path.startswith("assessment"):
+    if path.startswith("assessment"):  # every step of the stepper, with a plan line and the preview drawn
+        reach(page, 'input[name="has-DLit200"]')
         page.check('input[name="has-DLit200"][value="no"]')
-        page.wait_for_selector("#ds-preview table")  # with the plan preview shown
+        for name in page.eval_on_selector_all(".ds-stepper li:not([hidden]) [data-step-link]",
+                                              "links => links.map(a => a.dataset.stepLink)"):
+            step(page, name)
+            if name == "preview":
+                page.wait_for_selector("#ds-preview table")
+            assert axe_violations(page) == [], name
     assert axe_violations(page) == []
     page.context.close()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser import open_page, settled
+from browser import open_page, reach, settled
 from staff_files import staff_files
 
 pytestmark = pytest.mark.browser
@@ -30,6 +30,7 @@ def assessment_page(browser, site_url, query=""):
 def test_import_of_bad_files_keeps_the_current_answers(browser, site_url):
     page = assessment_page(browser, site_url, "?role=a1")
     page.wait_for_selector(READY, timeout=60_000)
+    reach(page, 'input[name="has-DLit100"]')
     page.check('input[name="has-DLit100"][value="no"]')
     page.fill('input[name="note-DLit100"]', "ยังไม่เคยใช้")
     settled(page)

@@ -7,7 +7,7 @@ import io
 import docx
 import pytest
 
-from browser import open_page, search
+from browser import open_page, reach, search, step
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -71,9 +71,12 @@ def test_assessment_completes_under_sub_path_and_csp(browser, hosted):
     page = recorded.page
     page.on("dialog", lambda dialog: dialog.accept())
     page.wait_for_selector("#ds-assessment[data-python-ready=true]", timeout=60_000)
+    reach(page, 'input[name="has-DLit100"]')
     page.check('input[name="has-DLit100"][value="yes"]')
     page.check('input[name="has-DLit200"][value="no"]')
+    step(page, "plan")
     page.locator('#plan-lines [data-key="DLit200"] input[value="on-the-job"]').check()
+    step(page, "download")
     for action in ("docx", "xlsx", "json"):
         with page.expect_download() as info:
             page.click(f'button[data-kind="{action}"]')

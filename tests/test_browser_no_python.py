@@ -11,7 +11,7 @@ import time
 import pytest
 from pypdf import PdfReader
 
-from browser import axe_violations, open_page
+from browser import axe_violations, open_page, step
 from cycle_files import reviewed_year
 
 pytestmark = pytest.mark.browser
@@ -58,8 +58,10 @@ def test_blocked_wasm_is_named_at_once_and_answers_are_kept_and_print_still_work
     for selector in NEEDS_PYTHON:  # off, and pointing to the note that says why
         assert page.is_disabled(selector), selector
         assert page.get_attribute(selector, "aria-describedby") == "python-needed"
+    assert page.is_visible('#python-fallback a[href="../forms/idp/"]')  # on every step
+    step(page, "download")  # the note next to the buttons it concerns
     assert page.is_visible("#python-needed") and "ต้องใช้ระบบประมวลผล" in page.inner_text("#python-needed")
-    assert page.is_visible('#python-fallback a[href="../forms/idp/"]')
+    step(page, "ability")
 
     # Without Python the plan line cannot be drawn; what is answered is kept in order for Python's next start.
     page.check('input[name="has-DLit200"][value="no"]')
@@ -69,6 +71,7 @@ def test_blocked_wasm_is_named_at_once_and_answers_are_kept_and_print_still_work
     assert {"path": "answers/DLit200/has", "value": "no"} in [{k: e[k] for k in ("path", "value")} for e in kept]
     assert kept[-1]["value"] == "ใช้ตารางคำนวณสรุปข้อมูลประจำเดือน"
 
+    step(page, "download")
     assert page.is_enabled('button[data-action="print"]')
     page.click('button[data-action="print"]')
     assert page.evaluate("() => window.printedAs") == "form"  # printed from the page's own form

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from browser import open_page, settled, type_with_a_pause
+from browser import open_page, reach, settled, step, type_with_a_pause
 from cycle_files import reviewed_year
 
 pytestmark = pytest.mark.browser
@@ -30,8 +30,9 @@ def import_file(page, tmp_path, data, name="file.json"):
 
 def test_text_typed_with_pauses_is_kept_in_every_free_text_field(browser, site_url, tmp_path):
     page = start(browser, site_url)
+    reach(page, 'input[name="has-DLit200"]')
     page.check('input[name="has-DLit200"][value="no"]')
-    page.wait_for_selector('#plan-lines [data-key="DLit200"]')
+    page.wait_for_selector('#plan-lines [data-key="DLit200"]', state="attached")
     fields = ['input[name="note-DLit100"]', 'input[name="person-name"]', 'input[name="person-position"]',
               'input[name="person-agency"]', 'input[name="person-division"]', 'input[name="person-supervisor"]',
               'textarea[name="mission"]'] + [
@@ -39,6 +40,7 @@ def test_text_typed_with_pauses_is_kept_in_every_free_text_field(browser, site_u
     for selector in fields:
         kept = type_with_a_pause(page, selector, "รายงานประจำเดือนมกราคม", "ถึงมีนาคมส่งทันเวลา")
     future = page.get_attribute("#future-choices [data-key]", "data-key")
+    step(page, "plan")
     page.check(f"#f-future-choose-{future}-chosen")
     goal = type_with_a_pause(page, f'#future-lines [data-key="{future}"] [data-field="goal"]', "เตรียมงาน", "ของปีหน้า")
     stored = json.loads(page.evaluate("() => localStorage.getItem(document.getElementById('ds-assessment')"
@@ -48,7 +50,8 @@ def test_text_typed_with_pauses_is_kept_in_every_free_text_field(browser, site_u
 
     # the progress view's fields, on a plan the supervisor has agreed
     import_file(page, tmp_path, reviewed_year(progress=[]))
-    page.wait_for_selector("#step-progress:not([hidden])")
+    page.wait_for_selector("#stepper-progress:not([hidden])")
+    step(page, "progress")
     page.click('button[data-action="progress-new"]')
     page.wait_for_selector("#f-progress-DS300-reason")
     for field in ("reason", "evidence", "applied"):
@@ -62,6 +65,7 @@ def test_the_agreed_plan_is_read_only_and_a_later_change_shows_as_one(browser, s
     data["progress"][0]["lines"]["DS300"] = {"status": "changed", "reason": "เลื่อนไปไตรมาสสาม", "outcome": "not_yet",
                                              "evidence": "", "applied": ""}
     import_file(page, tmp_path, data)
+    step(page, "plan")
     page.wait_for_selector("#agreed-note:not([hidden])")
     line = page.locator('#plan-lines [data-key="DLit200"]')
     assert line.locator('[data-field="goal"]').is_disabled() and line.locator('[data-field="priority"]').is_disabled()
@@ -73,6 +77,7 @@ def test_the_agreed_plan_is_read_only_and_a_later_change_shows_as_one(browser, s
     assert "ยังไม่ทำในปีนี้ — ปีหน้าเมื่อมีหลักสูตร" in page.locator('#plan-lines [data-key="K01"]').inner_text()
     # an answer behind an agreed line cannot be changed in place either: it is refused and said at the question
     assert page.is_disabled('input[name="has-DS300"][value="yes"]')
+    step(page, "ability")
     settled(page)
     before = page.evaluate("() => localStorage.getItem(document.getElementById('ds-assessment').dataset.storageKey)")
     page.evaluate("""() => { const el = document.querySelector('input[name="has-DS300"][value="yes"]');
@@ -87,6 +92,7 @@ def test_the_agreed_plan_is_read_only_and_a_later_change_shows_as_one(browser, s
 
 def test_a_common_era_fiscal_year_is_converted_and_said_at_the_field(browser, site_url):
     page = start(browser, site_url)
+    step(page, "details")
     field = page.locator('[data-field="period/fiscal_year"]')
     field.fill("2026")
     field.press("Tab")
@@ -97,6 +103,7 @@ def test_a_common_era_fiscal_year_is_converted_and_said_at_the_field(browser, si
     field.press("Tab")
     page.wait_for_function("() => [...document.querySelectorAll('.ds-field-message')]"
                            ".some(n => n.textContent.includes('ไม่ถูกต้อง'))")
+    step(page, "download")
     with page.expect_download() as info:
         page.click('button[data-kind="docx"]')
     assert info.value.suggested_filename.endswith("-2569-ร่าง.docx")  # the last good year was kept

@@ -10,7 +10,7 @@ import json
 import openpyxl
 import pytest
 
-from browser import open_page, search
+from browser import open_page, reach, search, step
 
 pytestmark = pytest.mark.browser
 READY = "#ds-assessment[data-python-ready=true]"
@@ -43,8 +43,10 @@ def test_ready_comes_before_openpyxl_which_follows_in_the_background(browser, si
 def test_an_xlsx_asked_for_at_once_loads_openpyxl_first(browser, site_url):
     recorded = open_page(browser, site_url + "assessment/?role=a1", accept_downloads=True)
     page = recorded.page
+    reach(page, 'input[name="has-DLit200"]')
     page.check('input[name="has-DLit200"][value="no"]')
     page.wait_for_selector(READY, timeout=60_000)
+    step(page, "download")
     with page.expect_download() as info:
         page.click('button[data-kind="xlsx"]')
     book = openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes()))

@@ -16,7 +16,7 @@
   function showRole() {
     var role = (ROLES[chosen(1)] || {})[chosen(2)] || "";
     $$(".ds-role-summary").forEach(function (el) { el.hidden = el.dataset.role !== role; });
-    root.querySelector("[data-role-empty]").hidden = !!role;
+    $$("[data-role-empty]").forEach(function (el) { el.hidden = !!role; });
     $$(".ds-q").forEach(function (q) { q.hidden = !role || q.dataset.roles.split(" ").indexOf(role) < 0; });
     $$(".ds-component").forEach(function (c) { c.hidden = !c.querySelector(".ds-q:not([hidden])"); });
   }
@@ -42,12 +42,26 @@
     });
   }
 
+  /* One step at a time: the step holding the element the address names (#step-plan, #q-ds300…) is shown, else the
+     first. The stepper and the "ถัดไป" links are plain links, so the browser's Back button goes back a step. */
+  function showStep(fallback) {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var holder = ((target || fallback) && (target || fallback).closest("[data-step]")) || root.querySelector("[data-step]");
+    var step = holder.dataset.step.split(" ")[0];  // an element that belongs to several steps opens the first
+    $$("[data-step]").forEach(function (el) { el.classList.toggle("ds-away", el.dataset.step.split(" ").indexOf(step) < 0); });
+    $$("[data-step-link]").forEach(function (a) {
+      if (a.dataset.stepLink === step) a.setAttribute("aria-current", "step"); else a.removeAttribute("aria-current");
+    });
+  }
+  window.addEventListener("hashchange", function () { showStep(); });
+
   var params = new URLSearchParams(location.search);
   var page = DigiskillPage.start({ root: root, onDraw: showRole });
   chooseLinkedRole((params.get(root.dataset.linkParameter) || "").toUpperCase());
   showRole();
   if (window.performance && performance.mark) performance.mark("digiskill:questions-ready");  // read by bench/
   var unit = params.get("unit");
+  showStep(unit && !location.hash ? document.getElementById("q-" + unit.toLowerCase()) : null);
   if (unit) {
     var target = document.getElementById("q-" + unit.toLowerCase());
     if (target && !target.hidden) { target.scrollIntoView(); var first = target.querySelector("input"); if (first) first.focus(); }

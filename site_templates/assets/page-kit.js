@@ -243,7 +243,7 @@
       var boxed = [];
       problems.forEach(function (p) {
         var target = p.field && controls(p.field)[0] || (p.field && document.getElementById(p.field));
-        if (!target) return boxed.push(p);
+        if (!target || !target.getClientRects().length) return boxed.push(p);  // no such control on screen
         var anchor = target.closest("label, .ds-q, fieldset") || target;
         var node = messageNode(p);
         anchor.insertAdjacentElement("afterend", node);
@@ -253,7 +253,8 @@
       actionNotes.forEach(function (n) { n.remove(); });
       actionNotes = [];
       var origin = action && originOf(action);
-      if (origin && origin.hasAttribute("data-messages-here")) {  // e.g. the group finder's button, far from the box
+      /* Next to the action when it asks for that (the group finder's button, far from the box). */
+      if (origin && origin.hasAttribute("data-messages-here")) {
         boxed.forEach(function (p) { var node = messageNode(p); origin.insertAdjacentElement("afterend", node); actionNotes.push(node); });
         return;
       }
@@ -261,6 +262,8 @@
       messageBox.hidden = !boxed.length;
       messageBox.dataset.kind = boxed.some(function (p) { return p.kind === "error"; }) ? "error" : "ok";
       boxed.forEach(function (p) { messageBox.appendChild(messageNode(p)); });
+      var box = messageBox.getBoundingClientRect();  // the box is above the steps: brought into view when it speaks
+      if (boxed.length && (box.top < 0 || box.bottom > window.innerHeight)) messageBox.scrollIntoView({ block: "nearest" });
       if (backupFile && boxed.some(function (p) { return p.code === "damaged_draft"; })) {
         var button = document.createElement("button");
         button.type = "button"; button.className = "md-button"; button.textContent = W.backup_button;

@@ -182,7 +182,7 @@ def _future(catalog, a: Assessment, out: dict) -> None:
 
 def _progress(catalog, a: Assessment, out: dict) -> None:
     agreed = agreed_plan(a) if a.review is not None else {}
-    out["hidden"]["step-progress"] = not agreed
+    out["hidden"]["step-progress"] = out["hidden"]["stepper-progress"] = not agreed
     history = []
     for index in range(len(a.progress)):
         view = progress_view(catalog, a, index)
