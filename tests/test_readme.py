@@ -25,7 +25,7 @@ MAPPED = {
     "scripts/test": ["tests/test_readme.py::test_ci_and_the_workflow_run_exactly_the_readme_test_command"],
     "scripts/release": ["tests/test_installed_kit.py::test_the_release_is_four_files_that_match_their_checksums",
                         "tests/test_installed_kit.py::test_the_site_zip_unzipped_is_the_default_site_ready_to_serve",
-                        "tests/test_readme.py::test_the_release_workflow_attaches_what_scripts_release_makes"],
+                        "tests/test_kit_files.py::test_the_release_workflow_attaches_what_scripts_release_makes"],
     "python -m venv .venv && . .venv/bin/activate": [
         "tests/test_installed_kit.py::test_an_agency_builds_and_uses_its_site_with_python_alone"],
     "python -m pip install digiskill-0.1.0-py3-none-any.whl": [
@@ -107,15 +107,6 @@ def test_ci_and_the_workflow_run_exactly_the_readme_test_command():
     assert set(uses) == {"actions/checkout", "actions/setup-python", "actions/setup-node"}
     assert str(uses["actions/setup-python"]["python-version"]) == "3.11"
     assert str(uses["actions/setup-node"]["node-version"]) == "20"
-
-
-def test_the_release_workflow_attaches_what_scripts_release_makes():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
-    [job] = workflow["jobs"].values()
-    runs = [step["run"].strip() for step in job["steps"] if "run" in step]
-    assert "scripts/release dist" in runs
-    assert any(r.startswith('gh release create "$GITHUB_REF_NAME" dist/* ') for r in runs)
-    assert not any("pip wheel" in r or "digiskill build" in r for r in runs)  # made in one place only
 
 
 def test_quick_mode_leaves_out_the_slow_tests_and_passes_extra_arguments():
