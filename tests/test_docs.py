@@ -21,6 +21,18 @@ def test_every_cli_command_is_in_the_readme():
                     assert flag in README, (name, flag)
 
 
+def test_the_engine_versions_pyproject_pins_are_the_ones_the_docs_name():
+    import tomllib
+
+    pins = [d for d in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+            if d.split(">")[0] in ("mkdocs", "mkdocs-material")]
+    architecture = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert len(pins) == 2
+    for pin in pins:
+        assert f"`{pin}`" in README and f"`{pin}`" in architecture, pin
+    assert "5 พฤษภาคม 2570" in README and "5 May 2027" in architecture
+
+
 def test_every_plugin_option_is_in_contributing():
     for name, _option in DigiskillConfig._schema:
         assert f"`{name}`" in CONTRIBUTING, name

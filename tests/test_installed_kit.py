@@ -1,6 +1,7 @@
-"""The installable kit as an agency's IT officer uses it: the wheel built from this checkout, installed into a fresh
-virtual environment, used from an empty folder on a machine with no Node.js or npm — init, build, idp, aggregate,
-then the built site served and an assessment completed in headless Chromium."""
+"""The release as an agency's IT officer takes it (#25): scripts/release's files checked against SHA256SUMS; the site
+zip unzipped and served; the wheel from the same folder installed into a fresh virtual environment, used from an
+empty folder on a machine with no Node.js or npm — init, build, idp, aggregate, then the built site served and an
+assessment completed in headless Chromium."""
 from __future__ import annotations
 
 import csv
@@ -40,10 +41,16 @@ def run(command, **options) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
+def dist(tmp_path_factory) -> Path:
+    """What `scripts/release` writes (its Python part: scripts/setup has run), into an empty folder."""
     out = tmp_path_factory.mktemp("dist")
-    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", str(ROOT), "-w", str(out)])
-    [built] = out.glob("digiskill-*.whl")
+    run([sys.executable, str(ROOT / "scripts" / "release.py"), str(out)], cwd=ROOT)
+    return out
+
+
+@pytest.fixture(scope="module")
+def wheel(dist) -> Path:
+    [built] = dist.glob("digiskill-*.whl")
     return built
 
 
@@ -84,6 +91,51 @@ def serve(env: dict, site: Path) -> tuple[subprocess.Popen, str]:
             time.sleep(0.1)
     server.kill()
     pytest.fail(f"digiskill serve --site did not answer on {url}")
+
+
+def test_the_release_is_four_files_that_match_their_checksums(dist):
+    import digiskill
+
+    version = digiskill.__version__
+    names = {f"digiskill-{version}-py3-none-any.whl", f"digiskill-site-{version}.zip", "INSTALL-th.md", "SHA256SUMS"}
+    assert {p.name for p in dist.iterdir()} == names
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in dist.iterdir())
+    sums = run(["sha256sum", "-c", "SHA256SUMS"], cwd=dist).stdout
+    assert sorted(sums.splitlines()) == sorted(f"{n}: OK" for n in names - {"SHA256SUMS"})
+    guide = (dist / "INSTALL-th.md").read_text(encoding="utf-8")
+    assert guide.startswith(f"# ติดตั้ง digiskill {version} ใน 10 นาที") and "<รุ่น>" not in guide
+    for needed in ("## ทางที่ 1", "## ทางที่ 2", f"digiskill-site-{version}.zip", "sha256sum -c SHA256SUMS",
+                   f"python -m pip install digiskill-{version}-py3-none-any.whl", "digiskill init my-agency",
+                   "digiskill build --out site", "application/wasm"):
+        assert needed in guide, needed
+    # a folder holding anything else is refused (exit 2) before any work, and left as it was
+    (dist / "notes.txt").write_text("mine", encoding="utf-8")
+    refused = subprocess.run([sys.executable, str(ROOT / "scripts" / "release.py"), str(dist)], capture_output=True,
+                             text=True)
+    (dist / "notes.txt").unlink()
+    assert refused.returncode == 2 and "notes.txt" in refused.stderr
+    assert {p.name for p in dist.iterdir()} == names
+
+
+def test_the_site_zip_unzipped_is_the_default_site_ready_to_serve(dist, kit_env, tmp_path):
+    [archive] = dist.glob("digiskill-site-*.zip")
+    run(["unzip", "-q", str(archive), "-d", str(tmp_path)])  # as an administrator unpacks it (modes applied)
+    [site] = tmp_path.iterdir()
+    assert site.name == archive.stem
+    modes = {p.stat().st_mode & 0o777 for p in site.rglob("*")}
+    assert modes == {0o644, 0o755}, modes  # readable by the web server's user
+    assert (site / "assets" / "pyodide" / "pyodide.asm.wasm.gz").is_file() and (site / "csp.txt").is_file()
+    server, url = serve(kit_env, site)
+    try:
+        for path in ("", "assessment/", "roles/a1/", "skills/dlit100/", "hosting/", "data/catalog.json",
+                     "assets/pyodide/pyodide.asm.wasm"):
+            with urllib.request.urlopen(url + path, timeout=30) as response:
+                assert response.status == 200, path
+                if path.endswith(".wasm"):
+                    assert response.headers["Content-Type"] == "application/wasm"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def test_the_wheel_is_pure_python_and_carries_the_kit(wheel):

@@ -23,6 +23,9 @@ MAPPED = {
     "scripts/serve": ["tests/test_readme.py::test_the_readme_serve_commands_serve_the_site",
                       "tests/test_site_build.py::test_serve_watches_the_catalog_and_templates"],
     "scripts/test": ["tests/test_readme.py::test_ci_and_the_workflow_run_exactly_the_readme_test_command"],
+    "scripts/release": ["tests/test_installed_kit.py::test_the_release_is_four_files_that_match_their_checksums",
+                        "tests/test_installed_kit.py::test_the_site_zip_unzipped_is_the_default_site_ready_to_serve",
+                        "tests/test_kit_files.py::test_the_release_workflow_attaches_what_scripts_release_makes"],
     "python -m venv .venv && . .venv/bin/activate": [
         "tests/test_installed_kit.py::test_an_agency_builds_and_uses_its_site_with_python_alone"],
     "python -m pip install digiskill-0.1.0-py3-none-any.whl": [

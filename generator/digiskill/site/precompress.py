@@ -1,6 +1,6 @@
 """Compressed copies of the site's large files, written next to them (`file.gz`, and `file.br` when the `brotli`
-package from PyPI is installed), so a web server sends them as they are (nginx `gzip_static` / `brotli_static`,
-Apache and IIS rules on /hosting/, `digiskill serve --site`) instead of compressing on every request or not at all.
+package from PyPI is installed), so a web server sends them as they are (nginx `gzip_static`, Apache's rewrite
+to the copy, IIS on /hosting/, `digiskill serve --site`) instead of compressing on every request or not at all.
 Pyodide's WebAssembly alone goes from 9.6 MB to 3.1 MB (brotli) or 3.5 MB (gzip).
 
 Compressing the runtime takes seconds, so results are kept in the build cache (build_cache.py) keyed by the
