@@ -10,6 +10,7 @@ import yaml
 from conftest import ROOT
 from digiskill.cli import build_site, main
 from digiskill.catalog.agency import OverlayError, load_agency
+from digiskill.catalog.messages import message_th
 from linkcheck import broken_links, parse
 
 EXAMPLE = ROOT / "examples" / "agencies" / "developing-data" / "agency.yaml"
@@ -42,9 +43,14 @@ def test_broken_agency_file_is_refused_with_file_line_and_path(case_file, tmp_pa
     assert problems[0].file == "agency/agency.yaml"
     assert problems[0].line == line, str(problems[0])
     assert expect["says"] in problems[0].message
+    thai = message_th(problems[0])  # the agency officer's language (#25): plain words, never PyYAML's
+    assert expect["says_th"] in thai, thai
+    assert "<block" not in thai and "YAML: " not in thai
 
     assert main(["validate", str(ROOT / "catalog"), "--agency", "agency/agency.yaml"]) == 2
-    assert f"agency/agency.yaml:{line}: " in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"agency/agency.yaml:{line}: " in err and expect["says"] in err  # English, as the logs search it
+    assert f"agency/agency.yaml บรรทัด {line}: " in err and expect["says_th"] in err  # and Thai, first
 
 
 def test_the_examples_and_the_scaffold_are_valid(tmp_path, capsys):

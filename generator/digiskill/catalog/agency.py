@@ -17,11 +17,17 @@ from ..errors import InputError, Problem
 from .loader import read_checked_file
 from ..agency_records import Agency, AgencyGoal, AgencyTheme, LearningLink, UnitReplacement
 from ..model import Behaviour, Catalog, Unit
+from .messages import report_th_en
 from .source_schema import AGENCY
 
 
 class OverlayError(InputError):
+    """agency.yaml is wrong: every problem in Thai (its reader's language, as its comments) and in English."""
+
     what = "agency file"
+
+    def report(self) -> str:
+        return report_th_en("ไฟล์ตั้งค่าหน่วยงาน", self.what, self.problems)
 
 
 def load_agency(path: str | os.PathLike, catalog: Catalog) -> Catalog:
@@ -49,7 +55,8 @@ def _cross_check(doc, catalog: Catalog, folder: Path) -> list[Problem]:
         path = ("added_units", index)
         if unit["code"].lower() in {u.lower() for u in base_units} or unit["code"] in added:
             c.add(doc, path + ("code",), "duplicate_code",
-                  f"the unit code '{unit['code']}' already exists; give the agency's unit a code of its own")
+                  f"the unit code '{unit['code']}' already exists; give the agency's unit a code of its own",
+                  value=unit["code"])
         added[unit["code"]] = unit
         c.refers(doc, path + ("domain",), unit["domain"], domains, "domain", "catalog/domains.yaml")
         for r_index, role in enumerate(unit["roles"]):
@@ -82,16 +89,18 @@ def _cross_check(doc, catalog: Catalog, folder: Path) -> list[Problem]:
         if key in seen_divisions:
             c.add(doc, ("divisions", index), "duplicate_code",
                   f"the division '{name}' is listed twice (first at divisions[{seen_divisions[key]}]); list each "
-                  f"division once")
+                  f"division once", kind="division", value=name, first=seen_divisions[key])
         seen_divisions.setdefault(key, index)
     logo = data["agency"].get("logo")
     if logo and not (folder / logo).is_file():
-        c.add(doc, ("agency", "logo"), "missing_file", f"the logo file '{logo}' is not next to the agency file")
+        c.add(doc, ("agency", "logo"), "missing_file", f"the logo file '{logo}' is not next to the agency file",
+              kind="logo", logo=logo)
     for role in roles:  # every role must still need at least one unit after removals
         left = [u for u in catalog.requirement(role).ability if u not in removed] + \
                [code for code, unit in added.items() if role in unit["roles"]]
         if not left:
-            c.add(doc, ("removed_units",), "no_units", f"after these removals the role '{role}' requires no unit")
+            c.add(doc, ("removed_units",), "no_units", f"after these removals the role '{role}' requires no unit",
+                  role=role)
     return c.problems
 
 
