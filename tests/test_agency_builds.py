@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,7 +16,7 @@ from digiskill.cli import build_site, main
 from conftest import ROOT
 
 AGENCY = """
-agency: {name_th: กรมทดสอบการแทนที่, short_name: กทท.}
+agency: {name_th: กรมทดสอบการแทนที่, short_name: กทท., name_en: Example Department}
 target_stage: developing
 target_year: 2572
 vision_th: ทดสอบการแทนที่และการตัด
@@ -42,11 +43,29 @@ def agency_file(tmp_path_factory):
     return path
 
 
+BUILD_WARNINGS: list[str] = []  # what the build said on the "digiskill.build" log (advice that does not stop it)
+
+
 @pytest.fixture(scope="module")
 def site(agency_file):
     out = agency_file.parent / "site"
-    build_site(str(ROOT / "mkdocs.yml"), str(out), agency=str(agency_file))
+    heard = logging.getLogger("digiskill.build")
+    catch = logging.Handler(logging.WARNING)
+    catch.emit = lambda record: BUILD_WARNINGS.append(record.getMessage())
+    heard.addHandler(catch)
+    try:
+        build_site(str(ROOT / "mkdocs.yml"), str(out), agency=str(agency_file))
+    finally:
+        heard.removeHandler(catch)
     return out
+
+
+def test_the_build_repeats_the_template_leftovers_and_goes_on(site):
+    """`name_en: Example Department` is the template's: the build says so as `validate` does, and builds (#25)."""
+    said = [w for w in BUILD_WARNINGS if "agency.name_en" in w]
+    assert len(said) == 1 and "ยังเป็นค่าตัวอย่างจากไฟล์ตั้งต้น ('Example Department')" in said[0]
+    assert "agency.yaml:2: agency.name_en: still the template's example" in said[0]
+    assert (site / "index.html").is_file()
 
 
 def test_a_replaced_units_page_stays_and_names_the_replacement(site):

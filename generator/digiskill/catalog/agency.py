@@ -9,6 +9,7 @@ assessment read.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import os
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from ..errors import InputError, Problem
 from .loader import read_checked_file
 from ..agency_records import Agency, AgencyGoal, AgencyTheme, LearningLink, UnitReplacement
 from ..model import Behaviour, Catalog, Unit
+from .leftovers import leftovers
 from .messages import report_th_en
 from .source_schema import AGENCY
 
@@ -31,6 +33,13 @@ class OverlayError(InputError):
 
 
 def load_agency(path: str | os.PathLike, catalog: Catalog) -> Catalog:
+    return read_agency(path, catalog)[0]
+
+
+def read_agency(path: str | os.PathLike, catalog: Catalog, today: datetime.date | None = None) \
+        -> tuple[Catalog, list[Problem]]:
+    """The catalog as the agency sees it, and the warnings about what is still the template's (leftovers.py);
+    raises OverlayError with every problem of a file that cannot be used."""
     path = Path(path)
     doc, problems = read_checked_file(path, AGENCY, "the agency file does not exist")
     if not problems:
@@ -38,7 +47,7 @@ def load_agency(path: str | os.PathLike, catalog: Catalog) -> Catalog:
     if problems:
         raise OverlayError(problems)
     # The source shown on pages and in data/catalog.json: the file's name, never the builder's folders.
-    return apply_agency(catalog, doc.data, f"{doc.data['agency']['name_th']}: {path.name}")
+    return apply_agency(catalog, doc.data, f"{doc.data['agency']['name_th']}: {path.name}"), leftovers(doc, today)
 
 
 def _cross_check(doc, catalog: Catalog, folder: Path) -> list[Problem]:

@@ -44,6 +44,14 @@ MESSAGES_TH = {
     "duplicate_code.division": "ส่วนราชการ '{value}' ซ้ำ (ครั้งแรกที่ divisions[{first}]) ใส่แต่ละชื่อครั้งเดียว",
     "no_units": "เมื่อตัดหน่วยเหล่านี้แล้ว บทบาท {role} ไม่เหลือหน่วยความสามารถที่ต้องมีเลย ตัดให้น้อยลง "
                 "หรือเพิ่มหน่วยของหน่วยงาน (added_units) ให้บทบาทนี้",
+    # warnings (catalog/leftovers.py): the file is used, and the agency told what is still the template's
+    "template_leftover.name": "ยังเป็นค่าตัวอย่างจากไฟล์ตั้งต้น ('{value}') ใส่ของหน่วยงานเอง",
+    "template_leftover.vision": "วิสัยทัศน์ยังเป็นข้อความตัวอย่างจากไฟล์ตั้งต้น เขียนวิสัยทัศน์ของหน่วยงานเอง",
+    "template_leftover.goal": "เป้าหมายนี้ยังเป็นข้อความตัวอย่างจากไฟล์ตั้งต้น เขียนเป้าหมายของหน่วยงานเอง",
+    "template_leftover.theme_year": "จุดเน้นปี {year} อยู่ก่อนปีงบประมาณปัจจุบัน ({current}) เว็บไซต์จะแสดงว่า "
+                                    "\"จุดเน้นปี {year}\" แก้เป็นปีปัจจุบันหรือปีถัดไป หรือลบจุดเน้นนี้",
+    "template_leftover.target_year": "ปีเป้าหมาย {year} อยู่ก่อนปีงบประมาณปัจจุบัน ({current}) ตั้งปีที่ยังมาไม่ถึง",
+    "template_leftover.example_link": "{value} เป็นที่อยู่ตัวอย่าง ใส่ที่อยู่จริงของหน่วยงาน",
 }
 GENERIC_TH = "ค่านี้ไม่ถูกต้อง ดูคำอธิบายภาษาอังกฤษในบรรทัดถัดไป"
 
@@ -105,3 +113,12 @@ def report_th_en(what_th: str, what_en: str, problems: list[Problem]) -> str:
         lines.append(f"  {where}: {p.path + ': ' if p.path else ''}{message_th(p)}")
         lines.append(f"    {p}")
     return "\n".join(lines)
+
+
+def warning_lines(problems: list[Problem]) -> list[str]:
+    """Each warning in Thai, then in English (as `report_th_en`), for the CLI and the build's log."""
+    lines = []
+    for p in problems:
+        where = f"{p.file} บรรทัด {p.line}" if p.line else p.file
+        lines.append(f"คำเตือน (warning): {where}: {p.path + ': ' if p.path else ''}{message_th(p)}\n    {p}")
+    return lines
