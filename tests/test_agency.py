@@ -171,3 +171,35 @@ def test_the_agency_reaches_the_downloaded_idp(browser, agency_site):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_adopting_some_roles_leaves_the_others_draft(tmp_path, catalog):
+    """`adopt: [S2]`: S2's behaviour and skill lists become the agency's (its announcement the source); the other
+    roles stay draft, and an item that another, unadopted role also lists stays draft too (#25)."""
+    path = tmp_path / "agency.yaml"
+    path.write_text(AGENCY_TEST + """announcement:
+  title_th: ประกาศกรมทดสอบการซ้อนทับ เรื่อง บทบาทด้านดิจิทัล
+  date: "2569-11-15"
+  number: "12/2569"
+adopt: [S2]
+""", encoding="utf-8")
+    mine = load_agency(path, catalog)
+    source = "ประกาศกรมทดสอบการซ้อนทับ เรื่อง บทบาทด้านดิจิทัล ที่ 12/2569 ลงวันที่ 15 พฤศจิกายน 2569"
+    assert mine.agency.adopted_roles == ("S2",) and mine.agency.announcement.source == source
+    assert mine.requirement("S2").status == "agency" and mine.requirement("S2").source.startswith(source)
+    assert mine.role("S2").behaviour.status == "agency" and mine.role("S2").behaviour.source.startswith(source)
+    assert {mine.requirement(r.code).status for r in mine.roles if r.code != "S2"} == {"provisional"}
+    assert mine.role("S1").behaviour.status == "provisional"
+    s2_items = {c for comp in ("knowledge", "experience", "attribute") for c in mine.requirement("S2").codes(comp)}
+    others = {c for r in mine.roles if r.code != "S2"
+              for comp in ("knowledge", "experience", "attribute") for c in mine.requirement(r.code).codes(comp)}
+    assert {mine.item(c).status for c in s2_items & others} == {"provisional"}
+    assert all(mine.item(c).status == "agency" for c in s2_items - others)
+    assert mine.unit("TST-UNIT-001").source == source  # the agency's own unit: the announcement is its source
+    without = load_agency(_write(tmp_path / "plain.yaml", AGENCY_TEST), catalog)
+    assert without.agency.announcement is None and without.requirement("S2").status == "provisional"
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -44,6 +44,8 @@ MESSAGES_TH = {
     "duplicate_code.division": "ส่วนราชการ '{value}' ซ้ำ (ครั้งแรกที่ divisions[{first}]) ใส่แต่ละชื่อครั้งเดียว",
     "no_units": "เมื่อตัดหน่วยเหล่านี้แล้ว บทบาท {role} ไม่เหลือหน่วยความสามารถที่ต้องมีเลย ตัดให้น้อยลง "
                 "หรือเพิ่มหน่วยของหน่วยงาน (added_units) ให้บทบาทนี้",
+    "needs_announcement": "การประกาศใช้ร่าง (adopt) ต้องมีประกาศของหน่วยงานเป็นที่มา เพิ่ม announcement: "
+                          "พร้อม title_th, date และ number",
     # warnings (catalog/leftovers.py): the file is used, and the agency told what is still the template's
     "template_leftover.name": "ยังเป็นค่าตัวอย่างจากไฟล์ตั้งต้น ('{value}') ใส่ของหน่วยงานเอง",
     "template_leftover.vision": "วิสัยทัศน์ยังเป็นข้อความตัวอย่างจากไฟล์ตั้งต้น เขียนวิสัยทัศน์ของหน่วยงานเอง",

@@ -75,4 +75,7 @@ def _problems_for(doc: YamlDocument, error: jsonschema.ValidationError) -> list[
         expected = schema.get("x-expected", "a number in range")
         return [problem(path, "out_of_range", f"expected {expected}, found {found}", expected_th=expected_th,
                         found_th=found_th)]
+    if error.validator == "anyOf" and "x-expected" in schema:  # one of several shapes (agency.yaml `adopt`)
+        return [problem(path, "bad_value", f"expected {schema['x-expected']}, found {found}",
+                        expected=schema["x-expected"], expected_th=expected_th, found_th=found_th)]
     return [problem(path, "invalid", f"{error.message}")]

@@ -228,6 +228,16 @@ AGENCY = record({
         "x-expected-th": "กลุ่มคีย์ที่ใช้รหัสหน่วยความสามารถเป็นคีย์",
     },
     "divisions": list_of(thai("a division's name in Thai, e.g. \"กองกลาง\"", "ชื่อส่วนราชการภาษาไทย เช่น \"กองกลาง\""), 1),
+    "announcement": record({
+        "title_th": thai("the announcement's Thai title", "ชื่อประกาศภาษาไทย"),
+        "date": code(r"^2[5-6][0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+                     "the date signed, in quotes as \"YYYY-MM-DD\" with the Buddhist-era year, e.g. \"2569-11-15\"",
+                     "วันที่ลงนามในเครื่องหมายคำพูด แบบ \"ปปปป-ดด-วว\" ปี พ.ศ. เช่น \"2569-11-15\""),
+        "number": text("its reference number, e.g. \"12/2569\"", "เลขที่ประกาศ เช่น \"12/2569\""),
+    }),
+    "adopt": {"anyOf": [{"enum": ["all"]}, list_of(ROLE_CODE, 1)],
+              "x-expected": "all, or a list of role codes such as [A1, S2]",
+              "x-expected-th": "all หรือรายการรหัสบทบาท เช่น [A1, S2]"},
     "privacy_threshold": {"type": "integer", "minimum": 5, "maximum": 100,
                           "x-expected": "a whole number of staff from 5 to 100 (figures from fewer staff show as "
                                         "\"< N\"; 5 is the least)",
