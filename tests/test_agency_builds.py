@@ -199,6 +199,9 @@ def test_an_agency_that_adopts_every_draft_part_shows_its_announcement_not_a_dra
     a1 = section(parse(site / "roles" / "a1" / "index.html"), "behaviour")  # OCSC's own words stay OCSC's
     assert catalog.role("A1").behaviour.status == "official" and "ds-badge--official" in a1 and ANNOUNCED not in a1
     assert SOURCE in parse(site / "announcement" / "index.html").select_one("article").get_text()
+    rows = {r.select("td")[0].get_text(" ", strip=True): [td.get_text() for td in r.select("td")[1:]]
+            for r in parse(site / "about-data" / "index.html").select("article table tr") if r.select("td")}
+    assert rows["ทักษะที่แต่ละบทบาทต้องมี Requirements per role"] == ["18", "0", "0", "18"]  # all, official, draft, own
 
 
 def test_the_default_site_keeps_the_draft_badges(built_site, catalog):
