@@ -203,3 +203,19 @@ adopt: [S2]
 def _write(path, text):
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize("content,english,thai", [
+    (None, "the agency file does not exist", "ไม่พบไฟล์นี้"),
+    (b"", "the file is empty", "ไฟล์นี้ว่างเปล่า"),
+    ("agency:\n  name_th: กรมทดสอบ\n".encode("cp874"), "not UTF-8 (at byte 19)", "ไม่ได้บันทึกเป็น UTF-8 (ไบต์ที่ 19)"),
+], ids=["missing", "empty", "tis-620"])
+def test_a_file_that_cannot_be_read_is_named_in_thai_and_english(content, english, thai, tmp_path, monkeypatch,
+                                                                capsys):
+    monkeypatch.chdir(tmp_path)
+    if content is not None:
+        (tmp_path / "agency.yaml").write_bytes(content)
+    assert main(["validate", str(ROOT / "catalog"), "--agency", "agency.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert "พบปัญหา 1 รายการในไฟล์ตั้งค่าหน่วยงาน (1 problem in the agency file)" in err
+    assert english in err and thai in err and err.index(thai) < err.index(english)  # Thai first
