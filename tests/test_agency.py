@@ -10,6 +10,7 @@ import yaml
 from conftest import ROOT
 from digiskill.cli import build_site, main
 from digiskill.catalog.agency import OverlayError, load_agency
+from digiskill.catalog.messages import message_th
 from linkcheck import broken_links, parse
 
 EXAMPLE = ROOT / "examples" / "agencies" / "developing-data" / "agency.yaml"
@@ -42,9 +43,14 @@ def test_broken_agency_file_is_refused_with_file_line_and_path(case_file, tmp_pa
     assert problems[0].file == "agency/agency.yaml"
     assert problems[0].line == line, str(problems[0])
     assert expect["says"] in problems[0].message
+    thai = message_th(problems[0])  # the agency officer's language (#25): plain words, never PyYAML's
+    assert expect["says_th"] in thai, thai
+    assert "<block" not in thai and "YAML: " not in thai
 
     assert main(["validate", str(ROOT / "catalog"), "--agency", "agency/agency.yaml"]) == 2
-    assert f"agency/agency.yaml:{line}: " in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"agency/agency.yaml:{line}: " in err and expect["says"] in err  # English, as the logs search it
+    assert f"agency/agency.yaml บรรทัด {line}: " in err and expect["says_th"] in err  # and Thai, first
 
 
 def test_the_examples_and_the_scaffold_are_valid(tmp_path, capsys):
@@ -165,3 +171,51 @@ def test_the_agency_reaches_the_downloaded_idp(browser, agency_site):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_adopting_some_roles_leaves_the_others_draft(tmp_path, catalog):
+    """`adopt: [S2]`: S2's behaviour and skill lists become the agency's (its announcement the source); the other
+    roles stay draft, and an item that another, unadopted role also lists stays draft too (#25)."""
+    path = tmp_path / "agency.yaml"
+    path.write_text(AGENCY_TEST + """announcement:
+  title_th: ประกาศกรมทดสอบการซ้อนทับ เรื่อง บทบาทด้านดิจิทัล
+  date: "2569-11-15"
+  number: "12/2569"
+adopt: [S2]
+""", encoding="utf-8")
+    mine = load_agency(path, catalog)
+    source = "ประกาศกรมทดสอบการซ้อนทับ เรื่อง บทบาทด้านดิจิทัล ที่ 12/2569 ลงวันที่ 15 พฤศจิกายน 2569"
+    assert mine.agency.adopted_roles == ("S2",) and mine.agency.announcement.source == source
+    assert mine.requirement("S2").status == "agency" and mine.requirement("S2").source.startswith(source)
+    assert mine.role("S2").behaviour.status == "agency" and mine.role("S2").behaviour.source.startswith(source)
+    assert {mine.requirement(r.code).status for r in mine.roles if r.code != "S2"} == {"provisional"}
+    assert mine.role("S1").behaviour.status == "provisional"
+    s2_items = {c for comp in ("knowledge", "experience", "attribute") for c in mine.requirement("S2").codes(comp)}
+    others = {c for r in mine.roles if r.code != "S2"
+              for comp in ("knowledge", "experience", "attribute") for c in mine.requirement(r.code).codes(comp)}
+    assert {mine.item(c).status for c in s2_items & others} == {"provisional"}
+    assert all(mine.item(c).status == "agency" for c in s2_items - others)
+    assert mine.unit("TST-UNIT-001").source == source  # the agency's own unit: the announcement is its source
+    without = load_agency(_write(tmp_path / "plain.yaml", AGENCY_TEST), catalog)
+    assert without.agency.announcement is None and without.requirement("S2").status == "provisional"
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("content,english,thai", [
+    (None, "the agency file does not exist", "ไม่พบไฟล์นี้"),
+    (b"", "the file is empty", "ไฟล์นี้ว่างเปล่า"),
+    ("agency:\n  name_th: กรมทดสอบ\n".encode("cp874"), "not UTF-8 (at byte 19)", "ไม่ได้บันทึกเป็น UTF-8 (ไบต์ที่ 19)"),
+], ids=["missing", "empty", "tis-620"])
+def test_a_file_that_cannot_be_read_is_named_in_thai_and_english(content, english, thai, tmp_path, monkeypatch,
+                                                                capsys):
+    monkeypatch.chdir(tmp_path)
+    if content is not None:
+        (tmp_path / "agency.yaml").write_bytes(content)
+    assert main(["validate", str(ROOT / "catalog"), "--agency", "agency.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert "พบปัญหา 1 รายการในไฟล์ตั้งค่าหน่วยงาน (1 problem in the agency file)" in err
+    assert english in err and thai in err and err.index(thai) < err.index(english)  # Thai first

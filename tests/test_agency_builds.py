@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,7 +16,7 @@ from digiskill.cli import build_site, main
 from conftest import ROOT
 
 AGENCY = """
-agency: {name_th: กรมทดสอบการแทนที่, short_name: กทท.}
+agency: {name_th: กรมทดสอบการแทนที่, short_name: กทท., name_en: Example Department}
 target_stage: developing
 target_year: 2572
 vision_th: ทดสอบการแทนที่และการตัด
@@ -27,7 +28,15 @@ replaced_units:
 removed_units: [DT200]
 role_changes:
   A2: {behaviour_th: ใช้ข้อมูลของกรมวิเคราะห์นโยบายทุกไตรมาส}
+announcement:
+  title_th: ประกาศกรมทดสอบการแทนที่ เรื่อง บทบาทและทักษะด้านดิจิทัลที่คาดหวัง
+  date: "2569-11-15"
+  number: ที่ 12/2569
+adopt: all
 """
+ANNOUNCED = "ประกาศโดย กรมทดสอบการแทนที่"
+SOURCE = "ประกาศกรมทดสอบการแทนที่ เรื่อง บทบาทและทักษะด้านดิจิทัลที่คาดหวัง ที่ 12/2569 ลงวันที่ 15 พฤศจิกายน 2569"
+PROVISIONAL = "ds-badge--provisional"
 
 
 def parse(path):
@@ -42,11 +51,29 @@ def agency_file(tmp_path_factory):
     return path
 
 
+BUILD_WARNINGS: list[str] = []  # what the build said on the "digiskill.build" log (advice that does not stop it)
+
+
 @pytest.fixture(scope="module")
 def site(agency_file):
     out = agency_file.parent / "site"
-    build_site(str(ROOT / "mkdocs.yml"), str(out), agency=str(agency_file))
+    heard = logging.getLogger("digiskill.build")
+    catch = logging.Handler(logging.WARNING)
+    catch.emit = lambda record: BUILD_WARNINGS.append(record.getMessage())
+    heard.addHandler(catch)
+    try:
+        build_site(str(ROOT / "mkdocs.yml"), str(out), agency=str(agency_file))
+    finally:
+        heard.removeHandler(catch)
     return out
+
+
+def test_the_build_repeats_the_template_leftovers_and_goes_on(site):
+    """`name_en: Example Department` is the template's: the build says so as `validate` does, and builds (#25)."""
+    said = [w for w in BUILD_WARNINGS if "agency.name_en" in w]
+    assert len(said) == 1 and "ยังเป็นค่าตัวอย่างจากไฟล์ตั้งต้น ('Example Department')" in said[0]
+    assert "agency.yaml:2: agency.name_en: still the template's example" in said[0]
+    assert (site / "index.html").is_file()
 
 
 def test_a_replaced_units_page_stays_and_names_the_replacement(site):
@@ -78,7 +105,7 @@ def test_sources_name_the_agency_file_never_the_builders_folder(site, agency_fil
                  site / "search" / "search_index.json"]:
         assert private not in path.read_text(encoding="utf-8"), path
     page = parse(site / "skills" / "tst-unit-002" / "index.html").get_text()
-    assert "กรมทดสอบการแทนที่: agency.yaml" in page
+    assert SOURCE in page  # the agency's own unit: its announcement is the source (#25)
     data = json.loads((site / "data" / "catalog.json").read_text(encoding="utf-8"))
     assert data["agency"]["source"] == "กรมทดสอบการแทนที่: agency.yaml"
     assert data["agency"]["replacements"] == [{"old": "DS300", "new": "TST-UNIT-002"}]
@@ -90,7 +117,7 @@ def test_export_with_an_agency_file(agency_file, tmp_path, capsys):
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     added = [r for r in rows if r["code"] == "TST-UNIT-002"]
     assert added and all(r["requirement_status"] == "agency" and r["item_status"] == "agency" for r in added)
-    assert {r["requirement_status"] for r in rows if r["code"] != "TST-UNIT-002"} == {"provisional"}
+    assert {r["requirement_status"] for r in rows if r["code"] != "TST-UNIT-002"} == {"agency"}  # adopted (#25)
     assert not [r for r in rows if r["code"] in ("DS300", "DT200")]
     assert main(["export", "--format", "json", "--agency", str(agency_file), "--out", str(tmp_path / "c.json")]) == 0
     assert json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["agency"]["name_th"] == "กรมทดสอบการแทนที่"
@@ -125,3 +152,79 @@ def test_idp_with_an_agency_file_knows_the_agencys_own_units(agency_file, tmp_pa
     assert main(["idp", str(answers), "--agency", str(agency_file), "--out", str(plan)]) == 0
     document = docx.Document(str(plan))
     assert "TST-UNIT-002" in [row.cells[1].text.split()[0] for row in document.tables[3].rows[1:]]
+
+
+# Where the draft parts (behaviours, K/X/AT lists, the role × unit table) show: each says "ร่าง · provisional" on the
+# default site (tests/test_fidelity.py checks every place) and "ประกาศโดย <agency>" once the agency adopts them.
+def draft_places(catalog):
+    places = [("matrix", None), ("stages", "comparison"), ("assessment", None), ("gap-analysis", None)]
+    places += [(f"groups/{group.code.lower()}", "roles") for group in catalog.groups]
+    for role in catalog.roles:
+        places += [(f"roles/{role.slug}", "skills")]
+        if role.behaviour.status == "provisional":
+            places.append((f"roles/{role.slug}", "behaviour"))
+    places += [(f"skills/{unit.slug}", "roles") for unit in catalog.units[:3]]
+    places += [(f"domains/{domain.code.lower()}", "units") for domain in catalog.domains]
+    return places
+
+
+def section(page, anchor):
+    if anchor is None:
+        return str(page.select_one("article"))
+    heading = page.find(id=anchor)
+    parts = [str(heading)]
+    for sibling in heading.find_next_siblings():
+        if sibling.name == heading.name:
+            break
+        parts.append(str(sibling))
+    return "".join(parts)
+
+
+def test_an_agency_that_adopts_every_draft_part_shows_its_announcement_not_a_draft(site, catalog):
+    """Org 1.4–1.5 (#25): `adopt: all` with the announcement: no provisional badge where the draft parts show, each
+    marked as the agency's with its announcement as the source, and nothing called OCSC's."""
+    wrong = []
+    for url, anchor in [*draft_places(catalog), ("announcement", "roles")]:
+        html = section(parse(site / url / "index.html"), anchor)
+        if PROVISIONAL in html or ANNOUNCED not in html:
+            wrong.append(f"{url}#{anchor}")
+    assert wrong == []
+    s2 = parse(site / "roles" / "s2" / "index.html")
+    behaviour = section(s2, "behaviour")
+    assert SOURCE in behaviour and "ประกาศใช้ร่างของโครงการ digiskill" in behaviour  # honest about where it came from
+    assert "ds-badge--official" not in behaviour
+    assert SOURCE in section(s2, "skills")
+    a2 = section(parse(site / "roles" / "a2" / "index.html"), "behaviour")  # replaced by role_changes
+    assert ANNOUNCED in a2 and SOURCE in a2 and "ทุกไตรมาส" in a2 and "ร่างของโครงการ" not in a2
+    a1 = section(parse(site / "roles" / "a1" / "index.html"), "behaviour")  # OCSC's own words stay OCSC's
+    assert catalog.role("A1").behaviour.status == "official" and "ds-badge--official" in a1 and ANNOUNCED not in a1
+    assert SOURCE in parse(site / "announcement" / "index.html").select_one("article").get_text()
+    rows = {r.select("td")[0].get_text(" ", strip=True): [td.get_text() for td in r.select("td")[1:]]
+            for r in parse(site / "about-data" / "index.html").select("article table tr") if r.select("td")}
+    assert rows["ทักษะที่แต่ละบทบาทต้องมี Requirements per role"] == ["18", "0", "0", "18"]  # all, official, draft, own
+
+
+def test_the_default_site_keeps_the_draft_badges(built_site, catalog):
+    for url, anchor in draft_places(catalog):
+        html = section(parse(built_site / url / "index.html"), anchor)
+        assert PROVISIONAL in html and "ประกาศโดย" not in html, f"{url}#{anchor}"
+
+
+def test_the_idp_footnote_names_the_agencys_announcement_not_a_draft(agency_file, catalog):
+    from digiskill.catalog.agency import load_agency
+    from digiskill.core.answers.record import Assessment
+    from digiskill.core.cycle.idp import build_idp
+    from digiskill.core.documents.idp_document import provisional_note
+
+    def footnote(of):
+        role = of.role("S2")
+        return provisional_note(build_idp(of, Assessment(role="S2", group=role.group, stage=role.stage,
+                                                         framework_id=of.framework.id,
+                                                         data_version=of.framework.data_version)))
+
+    draft = footnote(catalog)
+    assert "provisional" in draft and "ประกาศโดย" not in draft
+    announced = footnote(load_agency(agency_file, catalog))
+    assert "provisional" not in announced and "ร่าง" not in announced
+    assert f"พฤติกรรมที่คาดหวังของบทบาท {ANNOUNCED} ตาม{SOURCE}" in announced and "K0" in announced
+    assert "ไม่ใช่ข้อความของสำนักงาน ก.พ." in announced

@@ -146,6 +146,21 @@ def test_hosting_page_and_workflow(built_site):
     assert csp.startswith("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-")
 
 
+def test_hosting_names_what_each_github_pages_route_really_uses():
+    """/hosting/'s GitHub Pages section: the agency project's route (`digiskill init`) names what its own workflow
+    uses and no DIGISKILL_AGENCY, which only the kit's repository workflow reads (#25)."""
+    page = (ROOT / "content" / "hosting.md").read_text(encoding="utf-8")
+    section = page.split("## GitHub Pages", 1)[1].split("\n## ", 1)[0]
+    project_route = next(b for b in section.split("\n- ") if "digiskill init" in b)
+    kit_route = next(b for b in section.split("\n- ") if "คลังของชุดเครื่องมือ" in b)
+    project_workflow = (ROOT / "site_templates" / "agency_project" / "pages.yml").read_text(encoding="utf-8")
+    kit_workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert "DIGISKILL_AGENCY" not in project_route and "DIGISKILL_AGENCY" not in project_workflow
+    for used in ("wheels/", "digiskill validate --agency agency.yaml"):
+        assert used in project_route and used in project_workflow, used
+    assert "DIGISKILL_AGENCY" in kit_route and "DIGISKILL_AGENCY" in kit_workflow
+
+
 def test_static_server_sends_the_types_pyodide_needs(site_url):
     import urllib.request
 

@@ -37,6 +37,17 @@ class UnitReplacement:
 
 
 @dataclass(frozen=True)
+class AgencyAnnouncement:
+    """The agency's own announcement of its digital roles and expected behaviours (seed Org 1.4–1.5): the source of
+    every draft part it adopts or replaces. Never OCSC's: the agency signs it."""
+
+    title_th: str  # e.g. "ประกาศกรมตัวอย่าง เรื่อง บทบาทและทักษะด้านดิจิทัลที่คาดหวัง"
+    date: str  # YYYY-MM-DD with the Buddhist-era year, as signed
+    number: str  # its reference number, e.g. "12/2569"
+    source: str  # title, number and date in one line, as pages and documents cite it
+
+
+@dataclass(frozen=True)
 class Agency:
     """The agency's own settings (agency.yaml), applied over the base catalog (seed Org 1.1–1.5, Org 2, Org 3.2)."""
 
@@ -58,6 +69,13 @@ class Agency:
     divisions: tuple[str, ...] = ()  # the agency's divisions (กอง/สำนัก), offered in the staff file's person field
     privacy_threshold: int = 5  # HR figures from fewer staff show as "< 5" (core/hr/privacy.py); can only be raised
     replacements: tuple[UnitReplacement, ...] = ()
+    announcement: AgencyAnnouncement | None = None  # present: the agency's own parts show "ประกาศโดย <name_th>"
+    adopted_roles: tuple[str, ...] = ()  # roles whose draft behaviour and skill lists the agency adopted as published
+
+    @property
+    def announced_by(self) -> str:
+        """The words that mark the agency's announced parts on pages and in documents ("" without an announcement)."""
+        return f"ประกาศโดย {self.name_th}" if self.announcement else ""
 
     def themes_for_unit(self, unit_code: str) -> list[AgencyTheme]:
         return [t for t in self.themes if unit_code in t.units]

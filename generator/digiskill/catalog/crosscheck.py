@@ -9,6 +9,7 @@ import difflib
 import re
 
 from ..errors import Problem
+from .messages import WHAT_TH, WHERE_TH, hint_th
 from .yamlsource import YamlDocument, format_path
 
 
@@ -17,8 +18,8 @@ class CrossChecker:
         self.docs = docs
         self.problems: list[Problem] = []
 
-    def add(self, doc: YamlDocument, path: tuple, code: str, message: str) -> None:
-        self.problems.append(Problem(doc.file, doc.line_of(path), format_path(path, doc.data), code, message))
+    def add(self, doc: YamlDocument, path: tuple, code: str, message: str, **ctx) -> None:
+        self.problems.append(Problem(doc.file, doc.line_of(path), format_path(path, doc.data), code, message, ctx))
 
     def records(self, name: str, key: str):
         """Yield (doc, path, record) for each record under `key` in file `name` (or every unit file)."""
@@ -48,7 +49,9 @@ class CrossChecker:
             guess = did_you_mean(value, known)
             hint = f"; did you mean '{guess}'?" if guess else ""
             self.add(doc, path, "unknown_reference",
-                     f"'{value}' is not a {what} defined in {where}{hint} (known: {shown})")
+                     f"'{value}' is not a {what} defined in {where}{hint} (known: {shown})",
+                     value=value, guess=guess, what_th=WHAT_TH.get(what, what), where_th=WHERE_TH.get(where, f" {where}"),
+                     hint_th=hint_th(guess, sorted(known) if len(known) <= 12 else None))
 
 
 def did_you_mean(value, known: set) -> str | None:

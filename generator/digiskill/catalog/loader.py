@@ -35,7 +35,8 @@ def read_checked_file(path: Path, schema: dict, missing: str) -> tuple[YamlDocum
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
         return None, [Problem(shown, None, "", "not_utf8", f"expected UTF-8 text, found bytes that are not UTF-8 "
-                                                           f"(at byte {err.start}); save the file as UTF-8")]
+                                                           f"(at byte {err.start}); save the file as UTF-8",
+                                   {"position": err.start})]
     doc, problems = read_yaml(text, shown)
     if problems:
         return None, problems

@@ -1,23 +1,24 @@
 """JSON Schemas of the catalog's YAML source files, one per file.
 
-Validation uses the `jsonschema` library; `x-expected` is our own keyword (ignored by jsonschema) holding the
-plain-words description that error messages show, e.g. "a unit code such as 'DLit100'".
+Validation uses the `jsonschema` library; `x-expected` and `x-expected-th` are our own keywords (ignored by
+jsonschema) holding the plain-words description that error messages show, e.g. "a unit code such as 'DLit100'" (and
+its Thai, which the agency file's messages show: catalog/messages.py).
 """
 from __future__ import annotations
 
 THAI_LETTER = "[\u0e00-\u0e7f]"
 
 
-def text(expected: str = "text") -> dict:
-    return {"type": "string", "pattern": r"\S", "x-expected": expected}
+def text(expected: str = "text", expected_th: str = "ข้อความ") -> dict:
+    return {"type": "string", "pattern": r"\S", "x-expected": expected, "x-expected-th": expected_th}
 
 
-def thai(expected: str = "Thai text") -> dict:
-    return {"type": "string", "pattern": THAI_LETTER, "x-expected": expected}
+def thai(expected: str = "Thai text", expected_th: str = "ข้อความภาษาไทย") -> dict:
+    return {"type": "string", "pattern": THAI_LETTER, "x-expected": expected, "x-expected-th": expected_th}
 
 
-def code(pattern: str, expected: str) -> dict:
-    return {"type": "string", "pattern": pattern, "x-expected": expected}
+def code(pattern: str, expected: str, expected_th: str = "รหัสที่ถูกต้อง") -> dict:
+    return {"type": "string", "pattern": pattern, "x-expected": expected, "x-expected-th": expected_th}
 
 
 def one_of(*values: str) -> dict:
@@ -40,13 +41,18 @@ def record(required: dict, optional: dict | None = None) -> dict:
 STATUS = one_of("official", "provisional")
 SOURCE = text("where this comes from: a seed section such as \"seed: Org 1.3\", or a URL")
 PROVENANCE = {"source": SOURCE, "status": STATUS}
-URL = code(r"^https?://\S+$", "a web address starting with http:// or https://")
-SLUG = code(r"^[a-z][a-z0-9-]*$", "a short code in lower-case letters, digits and '-' (e.g. \"early\")")
-GROUP_CODE = code(r"^[A-Z]$", "a group code: one capital letter such as \"A\"")
-ROLE_CODE = code(r"^[A-Z][0-9]$", "a role code: a group letter and a stage number such as \"A1\"")
+URL = code(r"^https?://\S+$", "a web address starting with http:// or https://",
+           "ที่อยู่เว็บที่ขึ้นต้นด้วย http:// หรือ https://")
+SLUG = code(r"^[a-z][a-z0-9-]*$", "a short code in lower-case letters, digits and '-' (e.g. \"early\")",
+            "รหัสสั้นตัวพิมพ์เล็ก เช่น \"early\"")
+GROUP_CODE = code(r"^[A-Z]$", "a group code: one capital letter such as \"A\"",
+                  "รหัสกลุ่ม: อักษรตัวใหญ่ 1 ตัว เช่น \"A\"")
+ROLE_CODE = code(r"^[A-Z][0-9]$", "a role code: a group letter and a stage number such as \"A1\"",
+                 "รหัสบทบาท: อักษรกลุ่มและเลขระยะ เช่น \"A1\"")
 UNIT_CODE = code(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$",
-                 "a unit code such as \"DLit100\" or \"CEC-AMHU-031\" (letters, digits and '-')")
-DOMAIN_CODE = code(r"^[A-Za-z]+$", "a domain code such as \"DLit\"")
+                 "a unit code such as \"DLit100\" or \"CEC-AMHU-031\" (letters, digits and '-')",
+                 "รหัสหน่วยความสามารถ เช่น \"DLit100\" หรือ \"KTY-DATA-001\" (ตัวอักษร ตัวเลข และ -)")
+DOMAIN_CODE = code(r"^[A-Za-z]+$", "a domain code such as \"DLit\"", "รหัสด้าน เช่น \"DLit\"")
 ITEM_CODE = code(r"^[A-Z]+[0-9]+$", "an item code such as \"K01\"")
 COMPONENT = one_of("ability", "knowledge", "experience", "attribute")
 ISO_DATE = code(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "a date in quotes as \"YYYY-MM-DD\" (Gregorian), e.g. \"2017-09-26\"")
@@ -183,19 +189,23 @@ FORM = record({
 FORMS = record({"idp": FORM, "org_plan": FORM})
 
 BE_YEAR = {"type": "integer", "minimum": 2500, "maximum": 2700,
-           "x-expected": "a Buddhist-era year as a number, e.g. 2570"}
+           "x-expected": "a Buddhist-era year as a number, e.g. 2570",
+           "x-expected-th": "ปี พ.ศ. เป็นตัวเลข เช่น 2570"}
 
 AGENCY = record({
-    "agency": record({"name_th": thai(), "short_name": text("a short name, e.g. \"กพร.\"")},
-                     {"name_en": text(), "logo": text("a logo file next to agency.yaml, e.g. \"logo.svg\""),
+    "agency": record({"name_th": thai(), "short_name": text("a short name, e.g. \"กพร.\"", "ชื่อย่อ เช่น \"กพร.\"")},
+                     {"name_en": text(), "logo": text("a logo file next to agency.yaml, e.g. \"logo.svg\"",
+                                                        "ชื่อไฟล์โลโก้ข้างไฟล์ agency.yaml เช่น \"logo.svg\""),
                       "contact_th": thai()}),
-    "target_stage": SLUG | {"x-expected": "a stage code: early, developing or mature"},
+    "target_stage": SLUG | {"x-expected": "a stage code: early, developing or mature",
+                            "x-expected-th": "รหัสระยะพัฒนาการ: early, developing หรือ mature"},
     "target_year": BE_YEAR,
     "vision_th": thai(),
 }, {
     "goals": list_of(record({
         "horizon": {"enum": [1, 3, 5]},
-        "trait": SLUG | {"x-expected": "a digital-government trait code (framework.yaml traits)"},
+        "trait": SLUG | {"x-expected": "a digital-government trait code (framework.yaml traits)",
+                         "x-expected-th": "รหัสเป้าหมายรัฐบาลดิจิทัล: open-connected, smart-citizen หรือ digital-culture"},
         "text_th": thai(),
     })),
     "themes": list_of(record({"year": BE_YEAR, "title_th": thai(), "units": list_of(UNIT_CODE, 1)},
@@ -209,17 +219,29 @@ AGENCY = record({
     "role_changes": {
         "type": "object", "propertyNames": ROLE_CODE, "minProperties": 1,
         "additionalProperties": record({"behaviour_th": thai()}),
-        "x-expected": "a block with one entry per role code",
+        "x-expected": "a block with one entry per role code", "x-expected-th": "กลุ่มคีย์ที่ใช้รหัสบทบาทเป็นคีย์",
     },
     "learning_links": {
         "type": "object", "propertyNames": UNIT_CODE, "minProperties": 1,
         "additionalProperties": list_of(record({"title_th": thai(), "url": URL}), 1),
         "x-expected": "a block with one entry per unit code",
+        "x-expected-th": "กลุ่มคีย์ที่ใช้รหัสหน่วยความสามารถเป็นคีย์",
     },
-    "divisions": list_of(thai("a division's name in Thai, e.g. \"กองกลาง\""), 1),
+    "divisions": list_of(thai("a division's name in Thai, e.g. \"กองกลาง\"", "ชื่อส่วนราชการภาษาไทย เช่น \"กองกลาง\""), 1),
+    "announcement": record({
+        "title_th": thai("the announcement's Thai title", "ชื่อประกาศภาษาไทย"),
+        "date": code(r"^2[5-6][0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+                     "the date signed, in quotes as \"YYYY-MM-DD\" with the Buddhist-era year, e.g. \"2569-11-15\"",
+                     "วันที่ลงนามในเครื่องหมายคำพูด แบบ \"ปปปป-ดด-วว\" ปี พ.ศ. เช่น \"2569-11-15\""),
+        "number": text("its reference number, e.g. \"12/2569\"", "เลขที่ประกาศ เช่น \"12/2569\""),
+    }),
+    "adopt": {"anyOf": [{"enum": ["all"]}, list_of(ROLE_CODE, 1)],
+              "x-expected": "all, or a list of role codes such as [A1, S2]",
+              "x-expected-th": "all หรือรายการรหัสบทบาท เช่น [A1, S2]"},
     "privacy_threshold": {"type": "integer", "minimum": 5, "maximum": 100,
                           "x-expected": "a whole number of staff from 5 to 100 (figures from fewer staff show as "
-                                        "\"< N\"; 5 is the least)"},
+                                        "\"< N\"; 5 is the least)",
+                          "x-expected-th": "จำนวนบุคลากรเป็นตัวเลข 5 ถึง 100"},
 })
 
 ANY_CODE = code(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$", "a unit or item code such as \"DLit100\" or \"K01\"")

@@ -6,11 +6,13 @@ still False, and the schema can say "put it in quotes"), and record `path -> lin
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
 from ..errors import Problem
+from .messages import describe_th
 
 Path = tuple  # of str keys and int list indexes
 
@@ -43,15 +45,13 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument, list[Problem]]:
             doc.lines[()] = node.start_mark.line + 1
             doc.data = _construct(loader, node, (), doc, problems)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        reason = err.problem or err.context or "cannot be read"
-        problems.append(Problem(file, line, "", "yaml_syntax", f"not valid YAML: {reason}"))
+        problems.append(syntax_problem(err, text, file))
         doc.data = None
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, err.position) + 1
         problems.append(Problem(file, line, "", "yaml_syntax",
-                                f"not valid YAML: the character #x{err.character:04x} is not allowed in YAML text"))
+                                f"not valid YAML: the character #x{err.character:04x} is not allowed in YAML text",
+                                {"kind": "char", "char": f"{err.character:04x}"}))
         doc.data = None
     except yaml.YAMLError as err:  # any other reader or parser error without a position
         problems.append(Problem(file, None, "", "yaml_syntax", f"not valid YAML: {err}"))
@@ -62,6 +62,74 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument, list[Problem]]:
     return doc, problems
 
 
+# PyYAML's words for the common slips -> (kind, what to do in plain English). The Thai is catalog/messages.py's.
+_SYNTAX_EN = {
+    "indent": "the indentation does not match the lines before; indent with the same number of spaces as the other "
+              "keys at this level (no tabs)",
+    "deeper": "this line is indented deeper than the keys at its level (or has a ':' where none can be); indent it "
+              "with as many spaces as the line before (no tabs)",
+    "colon": "the text holds ': ', which YAML reads as a new key; put the whole text in quotes",
+    "tab": "a tab is used to indent, which YAML does not accept; indent with spaces",
+    "quote": "the quote opened on this line is never closed; close it with {quote} at the end of the text",
+    "bracket": "the {open} opened on this line is not closed (or a ',' is missing); close it with {close} and put a "
+               "',' between entries",
+}
+
+
+def syntax_problem(err: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """A YAML syntax error as a person would say it: the line to look at, what is wrong and how to fix it.
+
+    PyYAML reports where it noticed (often the line after the slip); for an unclosed quote or bracket the line where
+    it was opened (its context mark) is the one to fix."""
+    problem = err.problem or ""
+    context = err.context or ""
+    mark = err.problem_mark or err.context_mark
+    ctx: dict = {}
+    opened = _unclosed_quote(text, mark.line if mark else len(text))
+    if opened is not None:  # a quoted text runs on over the next lines until PyYAML trips over something else
+        line_index, quote = opened
+        return Problem(file, line_index + 1, "", "yaml_syntax", f"not valid YAML: {problem or context} — "
+                       + _SYNTAX_EN["quote"].format(quote=quote), {"kind": "quote", "quote": quote})
+    if "'\\t'" in problem:  # PyYAML: "found character '\\t' that cannot start any token"
+        ctx["kind"] = "tab"
+    elif "quoted scalar" in context and err.context_mark:
+        mark = err.context_mark
+        quote = text.splitlines()[mark.line][mark.column] if mark.line < len(text.splitlines()) else '"'
+        ctx.update(kind="quote", quote=quote if quote in "'\"" else '"')
+    elif "flow sequence" in context or "flow mapping" in context:
+        mark = err.context_mark or mark
+        ctx.update(kind="bracket", **({"open": "[", "close": "]"} if "sequence" in context
+                                      else {"open": "{", "close": "}"}))
+    elif problem.startswith("expected <block end>"):
+        ctx["kind"] = "indent"
+    elif problem.startswith("mapping values are not allowed"):
+        lines = text.splitlines()
+        before = lines[mark.line][:mark.column] if mark and mark.line < len(lines) else ""
+        ctx["kind"] = "colon" if ": " in before or before.rstrip().endswith(":") else "deeper"
+    line = mark.line + 1 if mark else None
+    reason = problem or context or "cannot be read"
+    plain = _SYNTAX_EN.get(ctx.get("kind", ""), "")
+    message = f"not valid YAML: {reason}" + (f" — {plain.format(**ctx)}" if plain else "")
+    return Problem(file, line, "", "yaml_syntax", message, ctx)
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#"'][^#"']*?:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, last: int) -> tuple[int, str] | None:
+    """(line index, quote) of the first value up to line `last` that opens a quote and does not close it on its line.
+    A settings file's texts are one line each, so a quote left open there is the slip (YAML would let it run on)."""
+    for index, line in enumerate(text.splitlines()[: last + 1]):
+        found = _QUOTED_VALUE.match(line)
+        if not found:
+            continue
+        quote, rest = found.groups()
+        closed = re.search(r'(?<!\\)"' if quote == '"' else "'", rest)
+        if not closed:
+            return index, quote
+    return None
+
+
 def _construct(loader, node, path, doc, problems):
     if isinstance(node, yaml.MappingNode):
         result = {}
@@ -70,12 +138,14 @@ def _construct(loader, node, path, doc, problems):
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 problems.append(Problem(doc.file, line, format_path(path), "key_not_text",
-                                        f"expected a key name as text, found {describe(key)}"))
+                                        f"expected a key name as text, found {describe(key)}",
+                                        {"found_th": describe_th(key)}))
                 continue
             if key in result:
                 problems.append(Problem(doc.file, line, format_path(path + (key,)), "duplicate_key",
                                         f"the key '{key}' appears twice in the same block (first on line "
-                                        f"{doc.lines[path + (key,)]}); keep one"))
+                                        f"{doc.lines[path + (key,)]}); keep one",
+                                        {"key": key, "first": doc.lines[path + (key,)]}))
                 continue
             doc.lines[path + (key,)] = line
             result[key] = _construct(loader, value_node, path + (key,), doc, problems)

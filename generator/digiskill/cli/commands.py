@@ -57,11 +57,18 @@ def command_catalog(folder: str | None, agency: str | None):
 
 
 def cmd_validate(args) -> int:
+    from ..catalog.agency import read_agency
+    from ..catalog.loader import load_catalog
+    from ..catalog.messages import warning_lines
+
     args.catalog_dir = catalog_folder(args.catalog_dir)
-    catalog = command_catalog(args.catalog_dir, args.agency)
+    catalog = load_catalog(args.catalog_dir)
     if args.agency:
+        catalog, leftovers = read_agency(args.agency, catalog)
         print(f"{args.agency}: valid — {catalog.agency.name_th}, target stage {catalog.agency.target_stage} "
               f"by {catalog.agency.target_year}")
+        for line in warning_lines(leftovers):  # what is still the template's: the site would show it (#25)
+            print(line, file=sys.stderr)
     print(f"{args.catalog_dir}: valid — {len(catalog.stages)} stages, {len(catalog.groups)} groups, "
           f"{len(catalog.roles)} roles, {len(catalog.domains)} domains, {len(catalog.units)} units, "
           f"{len(catalog.items)} items, {len(catalog.tools)} development tools")

@@ -112,7 +112,8 @@ def stage_comparison(catalog: Catalog) -> list[dict]:
 
 
 def provenance_summary(catalog: Catalog) -> list[dict]:
-    """For the 'about the data' page: each kind of record, how many are official or provisional, and which."""
+    """For the 'about the data' page: each kind of record, how many are official, provisional or the agency's own
+    (added, replaced or adopted by its announcement), and which."""
     kinds = [("กลุ่มบุคลากร", "Groups", catalog.groups), ("บทบาท (ชื่อ)", "Roles (titles)", catalog.roles),
              ("พฤติกรรมที่คาดหวัง", "Expected behaviour", [r.behaviour for r in catalog.roles]),
              ("ด้านความสามารถ", "Ability domains", catalog.domains), ("หน่วยความสามารถ", "Units", catalog.units),
@@ -121,7 +122,8 @@ def provenance_summary(catalog: Catalog) -> list[dict]:
              ("เครื่องมือการพัฒนา", "Development tools", catalog.tools), ("แบบฟอร์ม", "Forms", catalog.forms)]
     return [{"title_th": th, "title_en": en, "total": len(records),
              "official": sum(r.status == "official" for r in records),
-             "provisional": sum(r.status == "provisional" for r in records)} for th, en, records in kinds]
+             "provisional": sum(r.status == "provisional" for r in records),
+             "agency": sum(r.status == "agency" for r in records)} for th, en, records in kinds]
 
 
 def clause_label(clause: Clause) -> str:

@@ -21,7 +21,8 @@ from .kit_files import kit_path, project_catalog
 from .precompress import precompress
 from ..errors import DigiskillError
 from ..catalog.loader import load_catalog
-from ..catalog.agency import load_agency
+from ..catalog.agency import read_agency
+from ..catalog.messages import warning_lines
 from .navigation import default_nav
 from .pages import guideline_page, render_pages, site_context, template_environment
 from .qr import points_to_this_computer
@@ -65,7 +66,9 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
         try:
             catalog = self.base_catalog = load_catalog(self.catalog_dir)  # reloaded on every build (serve)
             if self.config.agency_file:
-                catalog = load_agency(self.root / self.config.agency_file, catalog)
+                catalog, leftovers = read_agency(self.root / self.config.agency_file, catalog)
+                for line in warning_lines(leftovers):  # as `digiskill validate` says them; they do not stop the build
+                    advice.warning(line)
         except DigiskillError as err:
             raise PluginError(str(err)) from err
         self.catalog = catalog

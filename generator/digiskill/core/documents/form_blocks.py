@@ -76,15 +76,25 @@ def sign_blocks(a: Assessment, supervisor_text: str) -> list[dict]:
     return blocks
 
 
-def provisional_footnote(codes: list[str], behaviour: bool) -> str:
-    """One note for every draft item in the document, instead of a mark on each line."""
+def _listed(codes: list[str], behaviour: bool) -> str:
     what = []
     if codes:
         what.append("ทักษะรหัส " + ", ".join(codes))
     if behaviour:
         what.append("พฤติกรรมที่คาดหวังของบทบาท")
-    return (f"{' และ'.join(what)} ในเอกสารนี้เป็นร่างของโครงการ digiskill (provisional) ที่ยังไม่พบข้อความทางการ "
+    return " และ".join(what)
+
+
+def provisional_footnote(codes: list[str], behaviour: bool) -> str:
+    """One note for every draft item in the document, instead of a mark on each line."""
+    return (f"{_listed(codes, behaviour)} ในเอกสารนี้เป็นร่างของโครงการ digiskill (provisional) ที่ยังไม่พบข้อความทางการ "
             "จึงยังไม่ใช่ข้อความทางการของสำนักงาน ก.พ. ดูที่มาของแต่ละรายการได้ในเว็บไซต์แนวทาง")
+
+
+def announced_footnote(codes: list[str], behaviour: bool, announced_by: str, source: str) -> str:
+    """What the agency adopted or replaced by its own announcement (agency.yaml `announcement`): its words, not
+    OCSC's, and not draft any more."""
+    return f"{_listed(codes, behaviour)} {announced_by} ตาม{source} (ไม่ใช่ข้อความของสำนักงาน ก.พ.)"
 
 
 def cell_text(value, kind: str = "text") -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 
-from .form_blocks import head_blocks, provisional_footnote, sign_blocks
+from .form_blocks import announced_footnote, head_blocks, provisional_footnote, sign_blocks
 from ..cycle.idp import Idp
 from ..cycle.year import future_codes
 from ..display.percent import percent
@@ -96,10 +96,20 @@ def role_rows(idp: Idp) -> list:
 
 
 def provisional_note(idp: Idp) -> str:
+    """The footnote on the skills: which are the project's draft, and which the agency announced as its own."""
     listed = [*idp.entries, *(line.entry for line in idp.future_lines)]
+    notes = []
     codes = list(dict.fromkeys(e.code for e in listed if e.status == "provisional"))
     behaviour = idp.role.behaviour.status == "provisional"
-    return provisional_footnote(codes, behaviour) if codes or behaviour else ""
+    if codes or behaviour:
+        notes.append(provisional_footnote(codes, behaviour))
+    agency = idp.catalog.agency
+    if agency and agency.announcement:
+        codes = list(dict.fromkeys(e.code for e in listed if e.status == "agency"))
+        behaviour = idp.role.behaviour.status == "agency"
+        if codes or behaviour:
+            notes.append(announced_footnote(codes, behaviour, agency.announced_by, agency.announcement.source))
+    return " ".join(notes)
 
 
 def plan_blocks(idp: Idp) -> list[dict]:
