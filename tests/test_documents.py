@@ -42,7 +42,16 @@ def well_formed(data: bytes) -> zipfile.ZipFile:
 
 
 def paragraphs(document) -> list[str]:
-    return [p.text for p in document.paragraphs if p.text.strip()]
+    """The body's paragraphs in order, with those of the sign-off row (a table without the plan-table style, its
+    blocks side by side) where it stands."""
+    out = []
+    for element in document.element.body:
+        if element.tag == f"{W}p":
+            out.append("".join(t.text or "" for t in element.iter(f"{W}t")))
+        elif element.tag == f"{W}tbl" and element.find(f"{W}tblPr/{W}tblStyle") is None:
+            for cell in element.iter(f"{W}tc"):
+                out += ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in cell.iter(f"{W}p")]
+    return [text for text in out if text.strip()]
 
 
 def after(texts: list[str], first: str, count: int) -> list[str]:
@@ -99,6 +108,9 @@ def test_idp_docx_is_landscape_with_the_technical_line_in_its_properties_and_one
     assert len(real) == 1
     note = "".join(t.text for t in real[0].iter(f"{W}t"))
     assert "(provisional)" in note and "K01" in note and "DLit100" not in note  # DLit100 is official
+    # Only the draft items this plan prints: K01 (moved to next year) and the future role's, not AT01, a draft item
+    # of the role the person already has.
+    assert "AT01" not in note and catalog.item("AT01").status == "provisional"
 
 
 def test_idp_without_a_review_has_blank_sign_lines_and_no_next_level_block(catalog):
@@ -157,6 +169,15 @@ def test_idp_xlsx_has_real_dates_in_the_buddhist_era_numbers_and_print_setup(cat
     for ws in book.worksheets:
         assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
     assert book["ผลการประเมิน"].print_title_rows == "$1:$1"
+    # TH Sarabun New throughout (Calibri has no Thai letters); ลำดับ narrow, the text columns wide and wrapped; A4
+    # landscape fitted to one page wide.
+    assert {c.font.name for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value} == \
+        {"TH Sarabun New"}
+    widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFGH"]
+    assert widths[0] <= 8 and min(widths[1:]) >= 11 and max(widths) >= 18
+    assert all(c.alignment.wrap_text for c in sheet[head[0].row + 1][1:])
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0 and \
+        sheet.sheet_properties.pageSetUpPr.fitToPage
     assert book.properties.keywords == "ocsc-2561 2561.1"
     # Long text lines wrap across the plan table's width instead of widening the printed page; rows are as tall as
     # their wrapped text (LibreOffice does not grow them by itself).
@@ -218,6 +239,36 @@ def test_session_gives_the_worker_the_progress_report_and_skill_shape(catalog):
     assert shape.count("<figure") == 2
     damaged = json.loads(AssessmentSession(json.dumps({"schema_version": 1, **catalog.to_dict()})).start("nope", "[]"))
     assert damaged["backup"]["text"] == "nope" and damaged["problems"][0]["code"] == "damaged_draft"
+
+
+def test_the_self_assessment_is_an_annex_after_the_sign_off_that_may_be_left_out(catalog, tmp_path, monkeypatch):
+    idp = idp_of(catalog)
+    full = docx.Document(io.BytesIO(idp_docx(idp)))
+    texts = paragraphs(full)
+    annex = texts.index("ภาคผนวก ผลการประเมินตนเองรายทักษะ")
+    assert texts.index("การรับทราบของผู้จัดทำแผน") < annex < texts.index("รูปทักษะรายองค์ประกอบ")
+    heading = next(p for p in full.paragraphs if p.text == "ภาคผนวก ผลการประเมินตนเองรายทักษะ")
+    assert heading._p.find(f"{W}pPr/{W}pageBreakBefore") is not None  # the annex starts on a page of its own
+    assert any(t.rows[0].cells[1].text == "รหัส" and len(t.rows) == len(idp.entries) + 1 for t in full.tables)
+    assert "รายละเอียดรายทักษะอยู่ในภาคผนวก" in " ".join(texts)
+    short = docx.Document(io.BytesIO(idp_docx(idp, annex=False)))
+    left = paragraphs(short)
+    assert "ภาคผนวก ผลการประเมินตนเองรายทักษะ" not in left and "รูปทักษะรายองค์ประกอบ" not in left
+    assert left[-1] == "วันที่ 5 เดือน ธันวาคม พ.ศ. 2569" and "ภาคผนวก" not in " ".join(left)
+    # The brief summary per component stays (the plan stays the fourth table).
+    summary = [[c.text for c in r.cells] for r in short.tables[2].rows]
+    assert summary[0] == ["องค์ประกอบ", "บทบาทต้องมี", "มีแล้ว", "ต้องพัฒนา", "ยังไม่ได้ตอบ"]
+    assert short.tables[3].rows[0].cells[0].text == "ลำดับ"
+    assert "ผลการประเมิน" not in openpyxl.load_workbook(io.BytesIO(idp_xlsx(idp, annex=False))).sheetnames
+    # The CLI chooses the same way; the default keeps the annex.
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    answers = tmp_path / "year.json"
+    answers.write_text(json.dumps(reviewed_year(), ensure_ascii=False), encoding="utf-8")
+    assert main(["idp", str(answers), "--no-annex", "--out", str(tmp_path / "short.docx")]) == 0
+    assert main(["idp", str(answers), "--out", str(tmp_path / "full.docx")]) == 0
+    assert paragraphs(docx.Document(tmp_path / "short.docx")) == paragraphs(short)
+    assert "ภาคผนวก ผลการประเมินตนเองรายทักษะ" in paragraphs(docx.Document(tmp_path / "full.docx"))
 
 
 def test_cli_renders_the_plan_and_the_progress_report(tmp_path, monkeypatch, capsys):

@@ -20,7 +20,9 @@ SIZE = 32  # half-points
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 A4_TWIPS = (11906, 16838)
 BAR_SHARE = 0.5  # of a skill-shape cell: the bar at 100 %; the rest holds the count
-MARGIN = 1000
+MARGIN = 720
+CELL_MARGINS = '<w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar>'
+CELL_SPACING = '<w:spacing w:after="0" w:line="216" w:lineRule="auto"/>'
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -48,7 +50,7 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/><w:spacing w:after="120"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="40"/><w:szCs w:val="40"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="34"/><w:szCs w:val="34"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="34"/><w:szCs w:val="34"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/><w:spacing w:after="200"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>
 <w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>
@@ -103,18 +105,21 @@ def _table(rows: list[list], widths: list[int], header: bool, page: int, kinds: 
     kinds = kinds or ["text"] * len(widths)
     grid = "".join(f'<w:gridCol w:w="{t}"/>' for t in twips)
     # Borders are set on the table itself as well as in the style, so every reader draws them.
+    # Narrow cell margins (0.1 cm) leave the text of narrow columns more room.
     out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="PlanTable"/><w:tblW w:w="{page}" w:type="dxa"/>'
-           f'<w:tblBorders>{_borders()}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
+           f'<w:tblBorders>{_borders()}</w:tblBorders><w:tblLayout w:type="fixed"/>{CELL_MARGINS}</w:tblPr>'
+           f'<w:tblGrid>{grid}</w:tblGrid>']
     for index, row in enumerate(rows):
         is_head = header and index == 0
-        trpr = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if is_head else "<w:trPr><w:cantSplit/></w:trPr>"
+        # Body rows may break across pages: LibreOffice leaves half a page empty before a tall row it may not split.
+        trpr = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if is_head else ""
         cells = []
         for width, value, kind in zip(twips, row, kinds):
             shade = '<w:shd w:val="clear" w:color="auto" w:fill="E8EAF6"/>' if is_head else ""
             if bars and not is_head and kind == "bar":
                 content = _bar(value, width)
             else:
-                content = f'<w:p>{_run(value if is_head else cell_text(value, kind), bold=is_head)}</w:p>'
+                content = _para(value if is_head else cell_text(value, kind), bold=is_head, ppr=CELL_SPACING)
             cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>{content}</w:tc>')
         out.append(f"<w:tr>{trpr}{''.join(cells)}</w:tr>")
     out.append("</w:tbl>")
@@ -154,20 +159,27 @@ def _bars(block: dict, page: int) -> str:
     return _para(block["title"], bold=True, ppr="<w:keepNext/>") + _table(rows, widths, True, page, kinds, bars=True)
 
 
-def _signoff(block: dict, page: int) -> str:
-    """A sign-off block: the title and the opinion across the page, the signature lines centred on the right half;
-    kept on one page."""
-    keep = "<w:keepNext/><w:keepLines/>"
-    out = [_para(block["title"], bold=True, ppr=keep)]
+def _signoff_cell(block: dict, width: int) -> str:
+    """One sign-off block in its cell: the title, the choices, the opinion, then the signature lines centred."""
+    text = block["text"] or "\n".join(["." * 60] * 2)
+    paras = [_para(block["title"], bold=True, ppr=CELL_SPACING)]
     if block["choices"]:
-        out.append(_para(choice_line(block), ppr=keep))
-    text = block["text"] or "\n".join(["." * 150] * 2)
-    out.append(_para(text, ppr=keep))
-    lines = signoff_lines(block)
-    for index, line in enumerate(lines):
-        last = index == len(lines) - 1
-        out.append(_para(line, ppr=f'{"" if last else keep}<w:ind w:left="{page // 2}"/><w:jc w:val="center"/>'))
-    return "".join(out) + "<w:p/>"
+        paras.append(_para(choice_line(block), ppr=CELL_SPACING))
+    paras.append(_para(text, ppr='<w:spacing w:after="240"/>'))
+    paras += [_para(line, ppr=f'{CELL_SPACING}<w:jc w:val="center"/>') for line in signoff_lines(block)]
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(paras)}</w:tc>'
+
+
+def _signoffs(blocks: list[dict], page: int) -> str:
+    """The sign-off blocks side by side in one borderless row that may not split, as agencies' forms set them: the
+    row moves to the next page whole, so no signature stands alone on the last page, and the sign-off takes the
+    height of one block instead of three."""
+    width = page // len(blocks)
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in blocks)
+    cells = "".join(_signoff_cell(block, width) for block in blocks)
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{width * len(blocks)}" w:type="dxa"/><w:tblBorders>{_borders(0, 0, "nil")}'
+            f'</w:tblBorders><w:tblLayout w:type="fixed"/>{CELL_MARGINS}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+            f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr></w:tbl><w:p/>')
 
 
 def _core(title: str, properties: dict) -> str:
@@ -186,16 +198,19 @@ def render_docx(blocks: list[dict], title: str = "IDP", landscape: bool = False,
     width, height = A4_TWIPS if not landscape else A4_TWIPS[::-1]
     page = width - 2 * MARGIN
     body, notes = [], []
-    for block in blocks:
+    for position, block in enumerate(blocks):
         kind = block["type"]
+        if kind == "signoff" and position and blocks[position - 1]["type"] == "signoff":
+            continue  # drawn with the first of its run
         if kind in STYLE_OF:
             extra = ""
             if block.get("footnote"):
                 notes.append(block["footnote"])
                 extra = _footnote_ref(len(notes))
-            body.append(_para(block["text"], STYLE_OF[kind], extra=extra))
+            body.append(_para(block["text"], STYLE_OF[kind], extra=extra,
+                              ppr="<w:pageBreakBefore/>" if block.get("page_break") else ""))
         elif kind == "fields":
-            body.append(_table(block["rows"], [35, 65], header=False, page=page))
+            body.append(_table(block["rows"], [28, 72], header=False, page=page))
         elif kind == "table" and not block.get("hidden_in_docx"):
             body.append(_table([block["headers"], *block["rows"]], block["widths"], True, page, block.get("kinds")))
             body.append("<w:p/>")
@@ -204,7 +219,10 @@ def render_docx(blocks: list[dict], title: str = "IDP", landscape: bool = False,
                     for label in block["rows"]]
             body.append(_table(rows, [35, 65], header=False, page=page))
         elif kind == "signoff":
-            body.append(_signoff(block, page))
+            run = [block]
+            while position + len(run) < len(blocks) and blocks[position + len(run)]["type"] == "signoff":
+                run.append(blocks[position + len(run)])
+            body.append(_signoffs(run, page))
         elif kind == "bars":
             body.append(_bars(block, page) + "<w:p/>")
     orient = ' w:orient="landscape"' if landscape else ""
