@@ -65,7 +65,7 @@ def test_idp_docx_has_the_forms_head_plan_and_sign_off(catalog):
     document = docx.Document(io.BytesIO(data))
     texts = paragraphs(document)
     assert texts[1] == "ประจำปีงบประมาณ พ.ศ. 2570 · ระยะเวลา 1 ตุลาคม 2569 – 30 กันยายน 2570"
-    person = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
+    person = {r.cells[i].text: r.cells[i + 1].text for r in document.tables[0].rows for i in (0, 2)}
     assert person["สำนัก/กอง"] == "กองยุทธศาสตร์และแผนงาน"
     plan = [[c.text for c in r.cells] for r in document.tables[3].rows]
     assert plan[0][:4] == ["ลำดับ", "ทักษะที่ต้องพัฒนา", "เป้าหมายการพัฒนา", "ตัวชี้วัดความสำเร็จ"]
@@ -257,7 +257,10 @@ def test_the_self_assessment_is_an_annex_after_the_sign_off_that_may_be_left_out
     assert left[-1] == "วันที่ 5 เดือน ธันวาคม พ.ศ. 2569" and "ภาคผนวก" not in " ".join(left)
     # The brief summary per component stays (the plan stays the fourth table).
     summary = [[c.text for c in r.cells] for r in short.tables[2].rows]
-    assert summary[0] == ["องค์ประกอบ", "บทบาทต้องมี", "มีแล้ว", "ต้องพัฒนา", "ยังไม่ได้ตอบ"]
+    assert summary[0] == ["ผลการประเมินตนเอง", "ความสามารถ", "ความรู้", "ประสบการณ์", "คุณลักษณะ", "รวม"]
+    counts = idp.counts
+    assert [row[0] for row in summary[1:]] == ["บทบาทต้องมี", "มีแล้ว", "ต้องพัฒนา", "ยังไม่ได้ตอบ"][:len(summary) - 1]
+    assert summary[1][-1] == str(counts["required"]) and summary[3][-1] == str(counts["gaps"])
     assert short.tables[3].rows[0].cells[0].text == "ลำดับ"
     assert "ผลการประเมิน" not in openpyxl.load_workbook(io.BytesIO(idp_xlsx(idp, annex=False))).sheetnames
     # The CLI chooses the same way; the default keeps the annex.

@@ -123,7 +123,7 @@ def balance_note(catalog: Catalog, shares: dict) -> str:
         return "สัดส่วนวิธีการพัฒนาสอดคล้องกับแนวทาง 70:20:10"
     short = min(off, key=off.get)
     return (f"สัดส่วนวิธีการพัฒนายังห่างจากแนวทาง 70:20:10 เกิน {BALANCE_TOLERANCE} จุด "
-            f"ลองเพิ่มวิธีในกลุ่ม {short} (ควรประมาณร้อยละ {target[short]})")
+            f"ลองเพิ่มวิธีในกลุ่ม {short}")
 
 
 def plan_lines(catalog: Catalog, entries: list, plan: dict, own: dict | None = None, review=None) -> list:

@@ -2,7 +2,7 @@
 
 Block shapes (JSON-ready, so the browser receives them as they are; more in `form_blocks` and `shape_chart`):
     {"type": "title" | "meta" | "heading" | "paragraph", "text": str}
-    {"type": "fields", "rows": [[label, value], ...]}
+    {"type": "fields", "rows": [[label, value], ...], "pairs": bool (DOCX: two fields a row)}
     {"type": "table", "name": str, "headers": [...], "rows": [[...], ...], "widths": [...], "kinds": [...],
      "sheet": str (XLSX: a sheet of its own), "repeat_header": bool (XLSX: printed on every page)}
 
@@ -27,7 +27,7 @@ HAS_TH = {True: "มี", False: "ไม่มี (ต้องพัฒนา)"
 PLAN_HEADERS = ["ลำดับ", "ทักษะที่ต้องพัฒนา", "เป้าหมายการพัฒนา", "ตัวชี้วัดความสำเร็จ",
                 "วิธีการพัฒนา (70:20:10)", "ช่วงเวลา (ภายใน)", "การประยุกต์ใช้ในงาน", "การสนับสนุนที่ต้องการ"]
 # Widths in proportion to what people write in each column, so that no column makes its row tall alone.
-PLAN_WIDTHS = [6, 13, 17, 17, 15, 10, 14, 14]
+PLAN_WIDTHS = [6, 14, 15, 15, 19, 10, 13, 14]
 PLAN_KINDS = ["number", "text", "text", "text", "text", "date", "text", "text"]
 REVIEW_HEADER, REVIEW_WIDTH = "ผลการพิจารณาของผู้บังคับบัญชา", 11
 ANNEX_TITLE = "ภาคผนวก ผลการประเมินตนเองรายทักษะ"
@@ -123,7 +123,7 @@ def plan_blocks(idp: Idp) -> list[dict]:
     if idp.lines:
         blocks.append(plan_table(idp, idp.lines, "plan", with_review=noted))
         share_text = " · ".join(f"{code}: {percent(share)}%" for code, share in idp.balance.items())
-        blocks.append({"type": "paragraph", "text": f"สัดส่วนวิธีการที่เลือก {share_text} — {idp.balance_note_th}"})
+        blocks.append({"type": "paragraph", "text": f"วิธีการที่เลือก {share_text} — {idp.balance_note_th}"})
     else:
         blocks.append({"type": "paragraph", "text": "ยังไม่มีทักษะที่ระบุว่าต้องพัฒนา"})
     if idp.deferred:
@@ -144,22 +144,26 @@ def future_blocks(idp: Idp) -> list[dict]:
                                           f"เพิ่มจากบทบาทปัจจุบัน {len(idp.future_lines)} รายการ"}
     if idp.assessment.future_plan:
         return [intro, plan_table(idp, idp.future_lines, "future", with_review=False)]
-    return [intro, {"type": "table", "name": "future", "widths": [70, 30], "headers": ["ทักษะ", "องค์ประกอบ"],
-                    "rows": [[f"{line.entry.code} {line.entry.title_th}", components[line.entry.component]]
-                             for line in idp.future_lines]}]
+    # Two skills a row: the list takes half the height.
+    cells = [[f"{line.entry.code} {line.entry.title_th}", components[line.entry.component]]
+             for line in idp.future_lines]
+    rows = [cells[i] + (cells[i + 1] if i + 1 < len(cells) else ["", ""]) for i in range(0, len(cells), 2)]
+    return [intro, {"type": "table", "name": "future", "widths": [36, 14, 36, 14],
+                    "headers": ["ทักษะ", "องค์ประกอบ"] * 2, "rows": rows}]
 
 
 def summary_table(idp: Idp) -> dict:
-    """The self-assessment in brief, one row per component: what the role requires, what the person has, what they
-    will develop."""
-    rows = []
-    for component in idp.catalog.components:
-        mine = [e for e in idp.entries if e.component == component.code]
-        if mine:
-            rows.append([component.title_th, len(mine), sum(e.has is True for e in mine),
-                         sum(e.has is False for e in mine), sum(e.has is None for e in mine)])
-    return {"type": "table", "name": "summary", "widths": [40, 15, 15, 15, 15], "kinds": ["text"] + ["number"] * 4,
-            "headers": ["องค์ประกอบ", "บทบาทต้องมี", "มีแล้ว", "ต้องพัฒนา", "ยังไม่ได้ตอบ"], "rows": rows}
+    """The self-assessment in brief, a column per component: what the role requires, what the person has, what they
+    will develop (and what is not answered, when something is not)."""
+    present = [c for c in idp.catalog.components if any(e.component == c.code for e in idp.entries)]
+    counts = {c.code: [e for e in idp.entries if e.component == c.code] for c in present}
+    rows = [[label, *(sum(test(e) for e in counts[c.code]) for c in present), sum(test(e) for e in idp.entries)]
+            for label, test in (("บทบาทต้องมี", lambda e: True), ("มีแล้ว", lambda e: e.has is True),
+                                ("ต้องพัฒนา", lambda e: e.has is False), ("ยังไม่ได้ตอบ", lambda e: e.has is None))]
+    rows = [r for r in rows if r[0] != "ยังไม่ได้ตอบ" or r[-1]]
+    return {"type": "table", "name": "summary", "widths": [20] + [14] * (len(present) + 1),
+            "kinds": ["text"] + ["number"] * (len(present) + 1),
+            "headers": ["ผลการประเมินตนเอง", *(c.title_th for c in present), "รวม"], "rows": rows}
 
 
 def annex_blocks(idp: Idp) -> list[dict]:
@@ -189,8 +193,9 @@ def idp_blocks(idp: Idp, today: datetime.date | None = None, annex: bool = True)
         *head_blocks(catalog.form("idp").title_th, a),
         {"type": "meta", "text": f"จัดทำเมื่อ {thai_date(today)}"},
         {"type": "heading", "text": f"{next(number)}. {_section_title(idp, 'person')}"},
-        {"type": "fields", "rows": [[_label(idp, "person", k), a.person.get(k, "")]
-                                    for k in ("name", "position", "division", "agency", "supervisor")]},
+        # Two fields a row in the DOCX ("pairs"): name and position, agency and division, then the supervisor.
+        {"type": "fields", "pairs": True, "rows": [[_label(idp, "person", k), a.person.get(k, "")]
+                                                   for k in ("name", "position", "agency", "division", "supervisor")]},
         {"type": "heading", "text": f"{next(number)}. {_section_title(idp, 'role')}"},
         {"type": "fields", "rows": role_rows(idp)},
         {"type": "heading", "text": f"{next(number)}. {_section_title(idp, 'skills')}"},
@@ -221,9 +226,9 @@ def document_properties(idp: Idp, kind: str) -> dict:
 def idp_docx(idp: Idp, annex: bool = True) -> bytes:
     """The IDP as Word; the CLI and the browser both call this, so their files are the same. `annex=False` leaves out
     the self-assessment annex (the answers one by one and the skill shape)."""
-    from .docx_writer import render_docx  # on first use: the page's preview needs the blocks, not the writers
+    from .docx_writer import FORM_SIZE, render_docx  # on first use: the page's preview needs the blocks, not the writers
     return render_docx(idp_blocks(idp, annex=annex), title=f"IDP {idp.role.code}", landscape=True,
-                       properties=document_properties(idp, "IDP"))
+                       properties=document_properties(idp, "IDP"), size=FORM_SIZE)
 
 
 def idp_xlsx(idp: Idp, annex: bool = True) -> bytes:
