@@ -27,6 +27,7 @@ from digiskill.core.documents.shape_chart import skill_shape_json
 from digiskill.core.documents.xlsx_writer import THAI_DATE_FORMAT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+ZWSP = "\u200b"  # the DOCX has one after an opening bracket before Thai (docx_writer.OPENING_BEFORE_THAI)
 
 
 def idp_of(catalog, data=None):
@@ -51,7 +52,7 @@ def paragraphs(document) -> list[str]:
         elif element.tag == f"{W}tbl" and element.find(f"{W}tblPr/{W}tblStyle") is None:
             for cell in element.iter(f"{W}tc"):
                 out += ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in cell.iter(f"{W}p")]
-    return [text for text in out if text.strip()]
+    return [text.replace(ZWSP, "") for text in out if text.strip()]
 
 
 def after(texts: list[str], first: str, count: int) -> list[str]:
@@ -67,7 +68,7 @@ def test_idp_docx_has_the_forms_head_plan_and_sign_off(catalog):
     assert texts[1] == "ประจำปีงบประมาณ พ.ศ. 2570 · ระยะเวลา 1 ตุลาคม 2569 – 30 กันยายน 2570"
     person = {r.cells[i].text: r.cells[i + 1].text for r in document.tables[0].rows for i in (0, 2)}
     assert person["สำนัก/กอง"] == "กองยุทธศาสตร์และแผนงาน"
-    plan = [[c.text for c in r.cells] for r in document.tables[3].rows]
+    plan = [[c.text.replace(ZWSP, "") for c in r.cells] for r in document.tables[3].rows]
     assert plan[0][:4] == ["ลำดับ", "ทักษะที่ต้องพัฒนา", "เป้าหมายการพัฒนา", "ตัวชี้วัดความสำเร็จ"]
     # The agreed plan: the supervisor moved DLit200 first with another method and date; K01 is for next year.
     assert [row[1].split()[0] for row in plan[1:]] == ["DLit200", "DS300"]
@@ -76,7 +77,7 @@ def test_idp_docx_has_the_forms_head_plan_and_sign_off(catalog):
     assert plan[1][8].startswith("ปรับแผน (ลำดับเดิม 2; วิธีการเดิม การฝึกอบรมในห้องเรียน")
     assert "ช่วงเวลาเดิม 30 มิ.ย. 2570" in plan[1][8] and plan[1][8].endswith("\nเริ่มจากงานจริงก่อน")
     assert plan[2][8] == "เห็นชอบ"
-    later = [[c.text for c in r.cells] for r in document.tables[4].rows]
+    later = [[c.text.replace(ZWSP, "") for c in r.cells] for r in document.tables[4].rows]
     assert later[1] == ["K01 " + catalog.item("K01").title_th, "ปีหน้าเมื่อมีหลักสูตร"]
     assert "การสนับสนุนที่ผู้บังคับบัญชาจะให้: มอบหมายงานท้าทายและให้คำปรึกษาทุกเดือน" in texts
     # Sign-off in the forms' order, each with (name), position and a Buddhist-era date.
@@ -120,7 +121,7 @@ def test_idp_without_a_review_has_blank_sign_lines_and_no_next_level_block(catal
     document = docx.Document(io.BytesIO(idp_docx(idp)))
     texts = paragraphs(document)
     assert texts[1] == "ประจำปีงบประมาณ พ.ศ. ........"
-    plan = [[c.text for c in r.cells] for r in document.tables[3].rows]
+    plan = [[c.text.replace(ZWSP, "") for c in r.cells] for r in document.tables[3].rows]
     assert [row[1].split()[0] for row in plan[1:]] == ["DS300", "DLit200", "K01"] and len(plan[0]) == 8
     assert after(texts, "ความเห็นของผู้บังคับบัญชาชั้นต้น", 6)[3:] == [
         "(นายหัวหน้า ตั้งใจ)", "ตำแหน่ง " + "." * 40, "วันที่ ........ เดือน .................... พ.ศ. ........"]
@@ -205,12 +206,12 @@ def test_progress_report_docx_records_each_line(catalog):
     texts = paragraphs(document)
     assert texts[0] == "รายงานผลการพัฒนาตามแผนพัฒนาทักษะด้านดิจิทัลรายบุคคล"
     assert "การทบทวนครั้งที่ 1 จาก 1 · วันที่ทบทวน 1 เมษายน 2570" in texts
-    rows = {r.cells[1].text.split()[0]: [c.text for c in r.cells] for r in document.tables[1].rows[1:]}
+    rows = {r.cells[1].text.split()[0]: [c.text.replace(ZWSP, "") for c in r.cells] for r in document.tables[1].rows[1:]}
     assert rows["DLit200"][4:] == ["ไม่เป็นไปตามแผน\nเหตุผล: งานเร่งด่วนช่วงงบประมาณ", "ยังไม่ถึงกำหนด", "", ""]
     assert rows["DS300"][4:] == ["เป็นไปตามแผน", "บรรลุเกินเป้าหมาย", "รายงานโครงการ", "ลดเวลารอเรื่องลงครึ่งหนึ่ง"]
     assert rows["DS300"][2] == "ออกแบบบริการรับเรื่องออนไลน์"
     assert "K01" not in rows  # not this year
-    reanswers = [[c.text for c in r.cells] for r in document.tables[2].rows]
+    reanswers = [[c.text.replace(ZWSP, "") for c in r.cells] for r in document.tables[2].rows]
     assert reanswers[1] == ["DS300 " + catalog.unit("DS300").title_th, "ไม่มี", "มี"] or \
         reanswers[1] == ["DS300 " + catalog.unit("DS300").title_th, "ยังไม่มี", "มี"]
     assert after(texts, "ความเห็นของผู้บังคับบัญชาชั้นต้น", 6) == [
@@ -256,7 +257,7 @@ def test_the_self_assessment_is_an_annex_after_the_sign_off_that_may_be_left_out
     assert "ภาคผนวก ผลการประเมินตนเองรายทักษะ" not in left and "รูปทักษะรายองค์ประกอบ" not in left
     assert left[-1] == "วันที่ 5 เดือน ธันวาคม พ.ศ. 2569" and "ภาคผนวก" not in " ".join(left)
     # The brief summary per component stays (the plan stays the fourth table).
-    summary = [[c.text for c in r.cells] for r in short.tables[2].rows]
+    summary = [[c.text.replace(ZWSP, "") for c in r.cells] for r in short.tables[2].rows]
     assert summary[0] == ["ผลการประเมินตนเอง", "ความสามารถ", "ความรู้", "ประสบการณ์", "คุณลักษณะ", "รวม"]
     counts = idp.counts
     assert [row[0] for row in summary[1:]] == ["บทบาทต้องมี", "มีแล้ว", "ต้องพัฒนา", "ยังไม่ได้ตอบ"][:len(summary) - 1]
@@ -306,7 +307,7 @@ def test_cli_renders_a_version_1_file_with_the_same_plan_lines(tmp_path, monkeyp
     answers.write_text(json.dumps(V1, ensure_ascii=False), encoding="utf-8")
     for suffix in ("docx", "xlsx"):
         assert main(["idp", str(answers), "--out", str(tmp_path / f"plan.{suffix}")]) == 0
-    plan = [[c.text for c in r.cells] for r in docx.Document(str(tmp_path / "plan.docx")).tables[3].rows]
+    plan = [[c.text.replace(ZWSP, "") for c in r.cells] for r in docx.Document(str(tmp_path / "plan.docx")).tables[3].rows]
     assert [(row[1].split()[0], row[4]) for row in plan[1:]] == [
         ("DS300", "การสอนงาน (Coaching) (20)"), ("DLit200", "การฝึกอบรมในห้องเรียน (Classroom Training) (10)")]
     assert "ประจำปีงบประมาณ พ.ศ. ........" in paragraphs(docx.Document(str(tmp_path / "plan.docx")))
