@@ -332,3 +332,21 @@ def test_the_cycle_part_of_the_page_gets_the_skill_shape_once_there_is_a_baselin
     assert drawn(reviewed_year(history=[]))["html"]["skill-shape"] == ""
 
 
+
+
+def test_chart_labels_wrap_whole_instead_of_being_cut(catalog):
+    """Long Thai labels go into a box the browser wraps at word boundaries (its own dictionary), never cut with "…"."""
+    from digiskill.core.hr.aggregate import aggregate
+    from digiskill.core.hr.charts import top_gaps_svg
+    from staff_files import staff_files
+
+    agg = aggregate(catalog, staff_files(catalog, 40))
+    groups = {g.code: g.title_th for g in catalog.groups}
+    svg = top_gaps_svg(agg)
+    ElementTree.fromstring(svg)  # still well-formed SVG, the label's div in the XHTML namespace
+    for row in agg.urgent():
+        assert f">{groups[row.group]} · {row.code} {row.title_th}</div></foreignObject>" in svg
+    assert "…" not in svg and 'width="372" height="32"' in svg  # the label's box: up to the bars, two lines
+    shape = skill_shape_json(catalog, idp_of(catalog).assessment)["charts"][0]
+    for row in shape["rows"]:
+        assert f">{row['title_th']}</div></foreignObject>" in shape["svg"]
