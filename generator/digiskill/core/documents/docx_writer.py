@@ -27,11 +27,14 @@ MARGIN_TOP = 567  # 1 cm above and below: the IDP's plan and sign-off fit on thr
 CELL_MARGINS = '<w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar>'
 TAIL = '<w:p><w:pPr><w:spacing w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
 SHORT_TABLE = 6  # rows: a table this short is not expected to run over a page
-# LibreOffice (7.4) puts the Thai word breaks of a run that follows an opening bracket or quote one letter early, and
-# broke "(ปัจจุบั|นยังไม่มี" at the end of a line (tests/test_document_layout.py). A zero-width space after the bracket
-# starts the Thai run afresh; Word and LibreOffice draw nothing for it. Everywhere else both break Thai at the word
-# boundaries their dictionaries (ICU's in LibreOffice) find, so the text needs no other marks.
-OPENING_BEFORE_THAI = re.compile("([(\\[{\u201c\u2018\"'])(?=[\u0e00-\u0e7f])")
+# LibreOffice (7.4) puts the dictionary breaks of a Thai run of several words after an opening bracket or quote one
+# letter early, and broke "(ปัจจุบั|นยังไม่มี" at the end of a line (tests/test_document_layout.py). A zero-width space
+# after the bracket starts the run afresh; Word and LibreOffice draw nothing for it. Only before a long run (more
+# than LONG_RUN Thai characters, several words): after a short one, "(ภายใน)", LibreOffice breaks at the space before the
+# bracket, and the space would let it leave the bracket alone at the end of the line. Everywhere else both break
+# Thai at the word boundaries their dictionaries (ICU's in LibreOffice) find, so the text needs no other marks.
+LONG_RUN = 8
+OPENING_BEFORE_THAI = re.compile("([(\\[{\u201c\u2018\"'])(?=(?:[\u0e00-\u0e7f]){%d})" % (LONG_RUN + 1))
 # After a table: a 6 pt gap, not an empty line of text.
 SPACER = '<w:p><w:pPr><w:spacing w:after="0" w:line="120" w:lineRule="exact"/></w:pPr></w:p>'
 CELL_SPACING = '<w:spacing w:after="0" w:line="216" w:lineRule="auto"/>'
