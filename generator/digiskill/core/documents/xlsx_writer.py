@@ -15,7 +15,7 @@ THAI_DATE_FORMAT = "[$-107041E]d mmmm yyyy"
 # The font Thai office PCs have (government documents use it); Calibri has no Thai letters, so Excel drew them in a
 # fallback font. Sizes in points: TH Sarabun New is small for its size, 14 pt reads as Calibri 11 pt.
 FONT_NAME, FONT_SIZE, TITLE_SIZE, NOTE_SIZE = "TH Sarabun New", 14, 18, 12
-LINE_HEIGHT = 24  # points per line of 14 pt TH Sarabun New (its Thai marks above and below need the room)
+LINE_HEIGHT = 22  # points per line of 14 pt TH Sarabun New (its Thai marks above and below need the room)
 
 
 def _typed(value, kind: str):
@@ -37,7 +37,7 @@ def _lines(text, width: float) -> int:
     count = 0
     for part in str(text).split("\n"):
         visible = sum(1 for ch in part if unicodedata.category(ch) != "Mn")
-        count += max(1, -(-int(visible * 1.4) // max(int(width), 1)))
+        count += max(1, -(-int(visible * 1.2) // max(int(width), 1)))
     return count
 
 
@@ -60,7 +60,8 @@ def _fit_rows(sheet, merged_rows: dict, field_rows: frozenset = frozenset(), pai
                         + [_lines(c.value, widths[c.column]) for c in row[2:] if isinstance(c.value, str)])
         else:
             lines = max((_lines(c.value, widths[c.column]) for c in row if isinstance(c.value, str)), default=1)
-        sheet.row_dimensions[number].height = LINE_HEIGHT * lines
+        tallest = max((c.font.sz or FONT_SIZE for c in row if c.value is not None), default=FONT_SIZE)
+        sheet.row_dimensions[number].height = LINE_HEIGHT * tallest / FONT_SIZE * lines
 
 
 def _wrap_across(sheet, texts: list, wrap) -> None:
