@@ -1,5 +1,5 @@
-"""Every DOCX the kit makes, laid out by LibreOffice as people open it: the IDP's plan and sign-off on at most three A4
-pages, the signatures on one page, and no Thai word broken inside at the end of a line.
+"""Every DOCX the kit makes (and the plan XLSX), laid out by LibreOffice as people open it: the IDP's plan and sign-off
+on at most three A4 pages, the signatures on one page, and no Thai word broken inside at the end of a line.
 
 One `soffice --headless --convert-to pdf` call converts every document (LibreOffice starts once, ≈ 5 s); poppler's
 `pdftotext -bbox` gives each word's box. A line break inside Thai text is found where a run of words in a table cell
@@ -22,13 +22,14 @@ from xml.etree import ElementTree
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from icu4py.breakers import WordBreaker
 
 from cycle_files import reviewed_year, six_gap_year
 from digiskill.core.answers.checker import parse_assessment
 from digiskill.core.cycle.idp import build_idp
-from digiskill.core.documents.idp_document import idp_docx
+from digiskill.core.documents.idp_document import idp_docx, idp_xlsx
 from digiskill.core.documents.progress_report import progress_docx
 from digiskill.core.hr.aggregate import aggregate
 from digiskill.core.hr.org_plan import org_plan_docx
@@ -91,6 +92,13 @@ def docx_texts(data: bytes) -> list[str]:
     return texts
 
 
+def xlsx_texts(data: bytes) -> list[str]:
+    """Every text cell of the workbook, split at its line breaks."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return [piece for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
+            if isinstance(cell.value, str) for piece in cell.value.split("\n") if piece.strip()]
+
+
 def pdf_lines(pdf: Path) -> list[list[dict]]:
     """Per page, the text fragments: runs of words on one line that belong to one cell or paragraph."""
     xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
@@ -148,7 +156,7 @@ def thai_breaks(fragments: list[dict], texts: list[str]):
 
 @pytest.fixture(scope="module")
 def laid_out(catalog, tmp_path_factory):
-    """Every DOCX the kit makes, and its PDF from one LibreOffice run."""
+    """Every DOCX the kit makes and the plan XLSX, and their PDFs from one LibreOffice run."""
     folder = tmp_path_factory.mktemp("layout")
 
     def idp(data):
@@ -156,11 +164,12 @@ def laid_out(catalog, tmp_path_factory):
 
     documents = {"idp-draft": idp_docx(idp(six_gap_year(agreed=False))), "idp-agreed": idp_docx(idp(six_gap_year())),
                  "idp-next-level": idp_docx(idp(reviewed_year())), "progress": progress_docx(idp(reviewed_year())),
-                 "org-plan": org_plan_docx(aggregate(catalog, staff_files(catalog, 40)))}
+                 "org-plan": org_plan_docx(aggregate(catalog, staff_files(catalog, 40))),
+                 "idp-xlsx": idp_xlsx(idp(six_gap_year()))}
     for name, data in documents.items():
-        (folder / f"{name}.docx").write_bytes(data)
+        (folder / f"{name}.{'xlsx' if name.endswith('xlsx') else 'docx'}").write_bytes(data)
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to", "pdf",
-                    "--outdir", str(folder), *sorted(str(p) for p in folder.glob("*.docx"))],
+                    "--outdir", str(folder), *sorted(str(p) for p in folder.glob("*.*x"))],
                    check=True, capture_output=True, timeout=240)
     return {name: (data, folder / f"{name}.pdf") for name, data in documents.items()}
 
@@ -189,10 +198,10 @@ def test_three_sign_off_blocks_share_a_page(laid_out):
     assert len(signatures) == 1 and sum(f["text"].startswith("ลงชื่อ") for f in pages[signatures[0] - 1]) == 3
 
 
-@pytest.mark.parametrize("name", ["idp-draft", "idp-agreed", "idp-next-level", "progress", "org-plan"])
+@pytest.mark.parametrize("name", ["idp-draft", "idp-agreed", "idp-next-level", "progress", "org-plan", "idp-xlsx"])
 def test_no_thai_word_is_broken_at_the_end_of_a_line(laid_out, name):
     data, pdf = laid_out[name]
-    texts = docx_texts(data)
+    texts = xlsx_texts(data) if name.endswith("xlsx") else docx_texts(data)
     checked, broken = 0, []
     for fragments in pdf_lines(pdf):
         for end, start, ok in thai_breaks(fragments, texts):
