@@ -100,3 +100,21 @@ def settled(page, root: str = "#ds-assessment") -> None:
         return el.dataset.pythonReady === "true" &&
                (localStorage.getItem(el.dataset.storageKey + ".pending") || "[]") === "[]"; }""", arg=root,
                            timeout=60_000)
+
+
+def fill_date(page, path: str, iso: str, year: str | None = None) -> None:
+    """Type a date into the page's day / month / year (พ.ศ.) controls as a person does: choose the day and the month,
+    then type the year (`year`: what is typed, e.g. a Common-Era year; the Buddhist-era year by default)."""
+    import datetime
+
+    day = datetime.date.fromisoformat(iso)
+    group = page.locator(f'[data-together][data-path="{path}"]')
+    group.locator('[data-part="day"]').select_option(str(day.day))
+    group.locator('[data-part="month"]').select_option(str(day.month))
+    group.locator('[data-part="year"]').fill(year or str(day.year + 543))
+
+
+def date_shown(page, path: str) -> tuple[str, str, str]:
+    """What a date's three controls show: (day, month number, year)."""
+    group = page.locator(f'[data-together][data-path="{path}"]')
+    return tuple(group.locator(f'[data-part="{part}"]').input_value() for part in ("day", "month", "year"))

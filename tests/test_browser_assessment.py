@@ -9,7 +9,7 @@ import docx
 import openpyxl
 import pytest
 
-from browser import axe_violations, open_page, settled
+from browser import axe_violations, fill_date, open_page, settled
 
 pytestmark = pytest.mark.browser
 READY = "#ds-assessment[data-python-ready=true]"
@@ -32,7 +32,7 @@ def plan(page, code, priority, methods, date, goal):
     line.locator('[data-field="priority"]').fill(str(priority))
     for method in methods:
         line.locator(f'input[data-field="methods"][value="{method}"]').check()
-    line.locator('[data-field="target_date"]').fill(date)
+    fill_date(page, f"plan/{code}/target_date", date)
     line.locator('[data-field="goal"]').fill(goal)
 
 

@@ -10,7 +10,7 @@ import docx
 import openpyxl
 import pytest
 
-from browser import axe_violations, open_page
+from browser import axe_violations, date_shown, fill_date, open_page
 
 pytestmark = pytest.mark.browser
 STAFF_READY = "#ds-assessment[data-python-ready=true]"
@@ -75,18 +75,19 @@ def test_one_year_with_the_supervisor_and_the_next(browser, site_url, tmp_path):
     sup.fill("#f-lines-DLit200-priority", "1")
     sup.uncheck("#f-lines-DLit200-methods-classroom")
     sup.check("#f-lines-DLit200-methods-on-the-job")
-    sup.fill("#f-lines-DLit200-target_date", "2027-02-28")
+    fill_date(sup, "lines/DLit200/target_date", "2027-02-28")
     sup.fill("#f-lines-DLit200-comment", "เริ่มจากงานจริงก่อน")
     sup.check("#f-lines-DS300-decision-agreed")
     sup.fill("#f-support", "มอบหมายงานท้าทายในโครงการบริการออนไลน์")
     sup.fill("#f-opinion", "เห็นชอบแผนตามที่ปรับ")
     sup.fill("#f-supervisor-name", "นายหัวหน้า ดีเยี่ยม")
     sup.fill("#f-supervisor-position", "ผู้อำนวยการกอง")
-    sup.fill("#f-supervisor-date", "2026-12-01")
+    fill_date(sup, "supervisor/date", "2026-12-01", year="2026")  # a ค.ศ. year, as people often type
     sup.reload()
     sup.wait_for_selector(SUPERVISOR_READY, timeout=60_000)
     sup.wait_for_selector("#review-form:not([hidden])", timeout=60_000)
-    assert sup.input_value("#f-lines-DLit200-target_date") == "2027-02-28"
+    assert date_shown(sup, "lines/DLit200/target_date") == ("28", "2", "2570")
+    assert date_shown(sup, "supervisor/date") == ("1", "12", "2569")  # converted to พ.ศ.
     with sup.expect_download() as info:
         sup.click('button[data-kind="json"]')
     assert info.value.suggested_filename == "idp-นางสาวใจดี-มีสุข-a1-2570-ตกลงแล้ว.json"

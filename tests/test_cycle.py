@@ -8,6 +8,7 @@ from digiskill.core.answers.record import Assessment, ItemAnswer, PlanEntry
 from digiskill.core.answers.checker import check_answers, parse_assessment
 from digiskill.core.cycle.year import (agreed_plan, future_codes, next_role, open_lines, skill_shape, start_next_year)
 from digiskill.core.cycle.idp import build_idp
+from cycle_files import reviewed_year
 
 V1 = {"format": "digiskill-assessment", "schema_version": 1, "framework": {"id": "ocsc-2561", "data_version": "2561.1"},
       "role": "A1", "person": {"name": "นางสาวทดสอบ", "position": "", "agency": "", "supervisor": ""}, "mission": "",
@@ -141,3 +142,74 @@ def test_without_a_change_record_an_older_data_version_is_still_set_aside(catalo
     from digiskill.core.hr.aggregate import aggregate
     agg = aggregate(catalog, [("x.json", json.dumps(other))])
     assert agg.used == 0 and "2560.9" in agg.rejected[0].reason_th
+
+
+def test_one_line_order_on_every_page_and_document_and_the_agreed_priority_printed(catalog):
+    """Priority as agreed decides the order everywhere (the staff page, the supervisor's page, the progress part,
+    the IDP and the progress report); lines without one come last in the role's order; ลำดับ prints the priority."""
+    import io
+
+    import openpyxl
+
+    from digiskill.core.cycle.idp import build_idp
+    from digiskill.core.documents.idp_document import idp_xlsx
+    from digiskill.core.worker.review_draw import line_codes
+    from digiskill.core.worker.staff_draw import draw
+
+    data = json.loads(json.dumps(reviewed_year()))
+    data["answers"]["AT01"] = {"has": False, "note": ""}  # no priority: after the others, whatever its code
+    data["review"]["lines"]["DLit200"]["priority"] = 4  # the supervisor's priority: DS300 (1) first, then DLit200
+    assessment = parse_assessment(json.dumps(data, ensure_ascii=False), catalog)
+    staff = [item["key"] for item in draw(catalog, assessment, True)["lists"]["plan-lines"]]
+    assert staff == ["DS300", "DLit200", "K01", "AT01"]  # K01: not this year, so no agreed priority
+    assert line_codes(catalog, assessment) == staff
+    assert [x["key"] for x in draw(catalog, assessment, True)["lists"]["progress-lines"]] == ["DS300", "DLit200"]
+    idp = build_idp(catalog, assessment)
+    assert [line.entry.code for line in idp.lines] == ["DS300", "DLit200", "AT01"]
+    sheet = openpyxl.load_workbook(io.BytesIO(idp_xlsx(idp))).worksheets[0]
+    printed = {row[1].value.split()[0]: row[0].value for row in sheet.iter_rows()
+               if isinstance(row[1].value, str) and row[1].value.split()[0] in ("DS300", "DLit200", "AT01")}
+    assert printed == {"DS300": 1, "DLit200": 4, "AT01": None}
+
+
+def test_next_year_carries_the_deferred_line_with_its_reason_and_method(catalog):
+    """A line the supervisor marked "ยังไม่ทำในปีนี้" comes into next year's plan (what the person typed, the
+    supervisor's methods if given) and its reason into the baseline; both pages say where it came from."""
+    from digiskill.core.cycle.year import carried_note
+    from digiskill.core.worker.review_draw import draw as review_draw
+    from digiskill.core.worker.staff_draw import draw as staff_draw
+
+    data = reviewed_year()
+    data["review"]["lines"]["K01"]["methods"] = ["mentoring"]
+    last = parse_assessment(json.dumps(data, ensure_ascii=False), catalog)
+    nxt = start_next_year(last, None)
+    assert list(nxt.plan) == ["DLit200", "K01"] and nxt.period.fiscal_year == 2571
+    assert nxt.plan["K01"].goal == "เข้าใจกฎหมายดิจิทัล" and nxt.plan["K01"].methods == ["mentoring"]
+    assert nxt.history[-1].deferred == {"K01": "ปีหน้าเมื่อมีหลักสูตร"}
+    again = parse_assessment(json.dumps(nxt.to_dict(), ensure_ascii=False), catalog)
+    assert again.history == nxt.history and again.plan == nxt.plan  # through the file, unchanged
+    assert carried_note(again, "K01") == ("ยกมาจากปี 2570: ผู้บังคับบัญชาให้เลื่อนไปพัฒนาในปีถัดไป — "
+                                          "เหตุผล: ปีหน้าเมื่อมีหลักสูตร")
+    assert carried_note(again, "DLit200") == "ยกมาจากปี 2570: ยังไม่บรรลุตามแผนที่ตกลงไว้"
+    again.answers = {"K01": ItemAnswer(False), "DLit200": ItemAnswer(False)}
+    items = {i["key"]: i for i in staff_draw(catalog, again, True)["lists"]["plan-lines"]}
+    assert items["K01"]["slots"]["carried"] == carried_note(again, "K01") and not items["K01"]["hidden"]["carried"]
+    assert items["K01"]["fields"]["goal"] == "เข้าใจกฎหมายดิจิทัล"  # the line does not start empty
+    from digiskill.core.answers.record import Review
+    again.review = Review()  # as the supervisor's page opens it
+    lines = {i["key"]: i for i in review_draw(catalog, again, True)["lists"]["lines"]}
+    assert lines["K01"]["slots"]["carried"].endswith("ปีหน้าเมื่อมีหลักสูตร")
+
+
+def test_the_skill_shape_says_not_yet_answered_after_starting_next_year(catalog):
+    """Right after next year starts, this year's bars say "ยังไม่ได้ตอบ" beside last year's figures, not "0/8 (0%)";
+    a row counts again as soon as one of its needs is answered."""
+    from digiskill.core.documents.shape_chart import shape_blocks
+
+    nxt = start_next_year(parse_assessment(json.dumps(reviewed_year(), ensure_ascii=False), catalog), None)
+    rows = {r.key: r for r in skill_shape(catalog, nxt)["components"]}
+    assert rows["ability"].has_now is None and rows["ability"].had_before == 2
+    svg = shape_blocks(catalog, nxt)[1]["svg"]
+    assert svg.count("ปีนี้: ยังไม่ได้ตอบ") == len(rows) and "ปีนี้: 0/" not in svg
+    nxt.answers = {"DLit200": ItemAnswer(False)}
+    assert {r.key: r for r in skill_shape(catalog, nxt)["components"]}["ability"].has_now == 0

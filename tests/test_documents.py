@@ -226,7 +226,7 @@ def test_progress_report_xlsx(catalog):
     head = next(r for r in sheet.iter_rows() if r[0].value == "ลำดับ")
     assert sheet.print_title_rows == f"${head[0].row}:${head[0].row}"
     line = [c.value for c in sheet[head[0].row + 2]]
-    assert line[0] == 2 and line[1].startswith("DS300") and line[5] == "บรรลุเกินเป้าหมาย"
+    assert line[0] == 1 and line[1].startswith("DS300") and line[5] == "บรรลุเกินเป้าหมาย"  # the priority as agreed
 
 
 def test_session_gives_the_worker_the_progress_report_and_skill_shape(catalog):
@@ -350,3 +350,17 @@ def test_chart_labels_wrap_whole_instead_of_being_cut(catalog):
     shape = skill_shape_json(catalog, idp_of(catalog).assessment)["charts"][0]
     for row in shape["rows"]:
         assert f">{row['title_th']}</div></foreignObject>" in shape["svg"]
+
+
+def test_the_future_role_statement_says_what_the_role_adds_and_how_much_is_planned(catalog):
+    """A3 adds several skills to A2; with one of them planned the IDP says both numbers, not "1 รายการ"."""
+    from digiskill.core.cycle.year import future_codes
+
+    added = future_codes(catalog, "A2", "A3")
+    assert len(added) > 1
+    data = reviewed_year(role="A2", review=None, progress=[], future={"role": "A3", "plan": {
+        added[0]: {"priority": 1, "methods": ["coaching"], "target_date": "", "goal": "เตรียมงานระยะถัดไป",
+                   "indicator": "", "application": "", "support": ""}}})
+    texts = paragraphs(docx.Document(io.BytesIO(idp_docx(idp_of(catalog, data)))))
+    line = next(t for t in texts if t.startswith("บทบาทในระยะถัดไป"))
+    assert line.endswith(f"ต้องการเพิ่มจากบทบาทปัจจุบัน {len(added)} รายการ วางแผนพัฒนาไว้ 1 รายการ"), line

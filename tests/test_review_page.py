@@ -101,7 +101,8 @@ def test_a_changed_line_starts_from_the_staff_member_s_values_and_methods_fall_b
     answer = send(page, path="lines/DLit200/decision", value="changed")
     line = next(i for i in answer["draw"]["lists"]["lines"] if i["key"] == "DLit200")
     assert line["hidden"]["changes"] is False and line["hidden"]["methods"] is False
-    assert line["fields"] | {"comment": ""} == {"decision": "changed", "priority": 2, "target_date": "2027-03-31",
+    assert line["fields"] | {"comment": ""} == {"decision": "changed", "priority": 2, "target_date/day": "31",
+                                                 "target_date/month": "3", "target_date/year": "2570",
                                                  "methods": ["classroom"], "comment": ""}
     answer = send(page, path="lines/DLit200/methods", value="on-the-job", checked=True)
     assert json.loads(answer["store"])["review"]["lines"]["DLit200"]["methods"] == ["classroom", "on-the-job"]
@@ -185,3 +186,44 @@ def test_a_problem_in_the_review_is_said_at_its_control_with_its_thai_label():
     assert said["label_th"] == "วันที่ทำให้สำเร็จ ของ DLit200"
     assert from_checker({"code": "bad_date", "path": "review.supervisor.date", "message": "m",
                          "message_th": "x"})["field"] == "supervisor/date"
+
+
+def test_the_supervisor_reviews_the_work_in_future_part_like_the_plan(catalog):
+    """The future part (cabinet clause 4.6.2) is shown with what the staff member proposed and reviewed line by line;
+    the agreed future line is what the staff page and the IDP then show; a deferred one is listed as deferred."""
+    import io
+
+    import docx
+
+    from digiskill.core.cycle.idp import build_idp
+    from digiskill.core.cycle.year import future_codes
+    from digiskill.core.documents.idp_document import idp_docx
+    from digiskill.core.worker.staff_draw import draw as staff_draw
+
+    first, second = future_codes(catalog, "A1", "A2")[:2]
+    line = {"priority": 1, "methods": ["coaching"], "target_date": "2027-06-30", "goal": "เตรียมงานระยะถัดไป",
+            "indicator": "นำเสนอแผนงานได้", "application": "", "support": "ขอพี่เลี้ยงจากศูนย์เทคโนโลยีสารสนเทศ"}
+    page = opened(catalog, {**STAFF, "future": {"role": "A2", "plan": {first: line, second: {**line, "priority": 2}}}})
+    answer = send(page, path=f"lines/{first}/decision", value="changed")
+    drawn = {i["key"]: i for i in answer["draw"]["lists"]["future-lines"]}
+    assert list(drawn) == [first, second] and answer["draw"]["hidden"]["future-part"] is False
+    assert drawn[first]["slots"]["support"] == "การสนับสนุนที่ขอ: ขอพี่เลี้ยงจากศูนย์เทคโนโลยีสารสนเทศ"
+    send(page, path=f"lines/{first}/target_date/year", together={"day": "30", "month": "9", "year": "2570"})
+    answer = send(page, path=f"lines/{second}/decision", value="not_this_year")
+    data = json.loads(answer["store"])
+    assert data["review"]["lines"][first]["target_date"] == "2027-09-30"
+    assert data["future"]["plan"][first]["target_date"] == "2027-06-30"  # the staff member's own line kept
+    staff = parse(catalog, data)
+    future = {i["key"]: i for i in staff_draw(catalog, staff, True)["lists"]["future-lines"]}
+    assert future[first]["readonly"] and "30 กันยายน 2570" in future[first]["slots"]["agreed"]
+    idp = build_idp(catalog, staff)
+    assert [x.entry.code for x in idp.future_lines] == [first] and idp.future_lines[0].target_date == "2027-09-30"
+    assert second in [d.entry.code for d in idp.deferred]
+    tables = docx.Document(io.BytesIO(idp_docx(idp))).tables
+    deferred = next(t for t in tables if t.rows[0].cells[0].text == "ทักษะที่ตกลงเลื่อนไปพัฒนาในปีถัดไป")
+    assert [r.cells[0].text.split()[0] for r in deferred.rows[1:]] == [second]
+
+
+def parse(catalog, data):
+    from digiskill.core.answers.checker import parse_assessment
+    return parse_assessment(json.dumps(data, ensure_ascii=False), catalog)

@@ -160,3 +160,43 @@ def test_each_change_asks_for_the_slower_parts_after_a_quiet_moment(page):
     send(page, path="stage", value="early")
     send(page, path="answers/DLit200/has", value="no")
     assert "<table" in json.loads(page.refresh())["draw"]["html"]["ds-preview"]
+
+
+@pytest.mark.parametrize("parts,stored,kind,says", [
+    ({"day": "31", "month": "3", "year": "2570"}, "2027-03-31", None, ""),
+    ({"day": "31", "month": "3", "year": "2027"}, "2027-03-31", "info", "ปี 2027 เป็นปี ค.ศ. จึงแปลงเป็นปี พ.ศ. 2570"),
+    ({"day": "31", "month": "3", "year": "257"}, "", "info", "ปี พ.ศ. 4 หลัก"),
+    ({"day": "", "month": "", "year": "2570"}, "", "info", "เลือกวันและเดือนด้วย"),
+    ({"day": "30", "month": "2", "year": "2570"}, "", "error", "ไม่มีวันที่ 30 กุมภาพันธ์ 2570 ในปฏิทิน"),
+    ({"day": "1", "month": "1", "year": "3000"}, "", "error", "ไม่ใช่ปี พ.ศ. ที่ใช้ได้"),
+])
+def test_a_date_is_typed_as_day_month_and_buddhist_era_year(page, parts, stored, kind, says):
+    send(page, path="group", value="A")
+    send(page, path="stage", value="early")
+    send(page, path="answers/DS300/has", value="no")
+    reply = send(page, path="plan/DS300/target_date/year", value=parts["year"], together=parts)
+    data = json.loads(reply["store"])
+    assert data["plan"].get("DS300", {}).get("target_date", "") == stored
+    said = [p for p in reply["problems"] if p["field"] == "plan/DS300/target_date"]
+    assert [p["kind"] for p in said] == ([kind] if kind else [])
+    assert all(says in p["message_th"] for p in said)
+    if stored:  # the plan line shows the date as day, month and พ.ศ. year
+        line = next(i for i in reply["draw"]["lists"]["plan-lines"] if i["key"] == "DS300")
+        assert (line["fields"]["target_date/day"], line["fields"]["target_date/year"]) == ("31", "2570")
+
+
+def test_a_progress_review_carries_its_own_date_within_the_plan_period(catalog, monkeypatch):
+    import datetime
+
+    from digiskill.core.worker import staff_page
+    monkeypatch.setattr(staff_page, "today", lambda: datetime.date(2027, 4, 20))
+    page = StaffPage(catalog)
+    page.start(json.dumps(reviewed_year(progress=[]), ensure_ascii=False), "[]")
+    send(page, action="progress-new")
+    outside = send(page, path="progress-date/year", together={"day": "5", "month": "10", "year": "2570"})
+    assert outside["problems"][0]["field"] == "progress-date" and "1 ตุลาคม 2569 ถึง 30 กันยายน 2570" in \
+        outside["problems"][0]["message_th"]
+    assert json.loads(outside["store"])["progress"][-1]["date"] == "2027-04-20"  # today's, kept
+    reply = send(page, path="progress-date/month", together={"day": "2", "month": "4", "year": "2570"})
+    assert json.loads(reply["store"])["progress"][-1]["date"] == "2027-04-02"
+    assert reply["draw"]["text"]["progress-heading"] == "การทบทวนครั้งที่ 1 (2 เมษายน 2570)"

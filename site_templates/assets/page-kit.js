@@ -27,7 +27,7 @@
     var statusBox = document.getElementById("ds-status"), messageBox = document.getElementById("ds-message");
     var waiting = readJSON(key + ".pending") || [], sent = 0, ready = false, laterTimer = null;  // sent: in flight
     var view = readJSON(key + ".view") || { fields: {}, lists: {}, text: {}, hidden: {}, locked: {} };
-    var lastHTML = {}, fieldMessages = {};
+    var lastHTML = {}, fieldMessages = {}, held = {};
 
     function readJSON(name) {
       try { return JSON.parse(localStorage.getItem(name)); } catch (err) { return null; }
@@ -57,7 +57,15 @@
 
     /* ---- events ---- */
     function eventOf(el) {
-      return { path: el.dataset.path, value: el.value, checked: el.type === "checkbox" ? el.checked : undefined };
+      var event = { path: el.dataset.path, value: el.value, checked: el.type === "checkbox" ? el.checked : undefined };
+      /* Controls that make one value together (a date's day, month and year) are sent together: Python reads them. */
+      var group = el.parentElement && el.parentElement.closest("[data-together]");
+      if (group) {
+        event.group = group.dataset.path;
+        event.together = {};
+        $$("[data-part]", group).forEach(function (part) { event.together[part.dataset.part] = part.value; });
+      }
+      return event;
     }
     var origins = [];  // [event, the control that caused it]: an action's messages appear next to that control
     /* `waiting`: every event Python has not yet answered, oldest first (the first `sent` of them are in flight). It
@@ -97,6 +105,9 @@
       if (reply.detail) console.error(reply.detail);
       if (reply.store !== undefined && !store(key, reply.store)) reply.problems.push({ kind: "error", field: null, message_th: W.storage_full });
       if (reply.backup) keepBackup(reply.backup);
+      /* A group Python found incomplete or wrong keeps what the person chose until an answer for it is clean. */
+      if (event && event.action) held = {};
+      else if (event && event.group) held[event.group] = (reply.problems || []).some(function (p) { return p.field === event.group; });
       if (reply.draw) draw(reply.draw);
       show(reply.problems || [], event && event.path, event && event.action ? event : null);
       if (reply.confirm && window.confirm(reply.confirm.text_th)) send(reply.confirm.event);
@@ -127,6 +138,8 @@
     function setValue(el, value) {
       if (el === document.activeElement && el.type !== "radio" && el.type !== "checkbox") return;  // the person is in it
       if (waiting.some(function (e) { return e.path === el.dataset.path; })) return;  // Python has not seen it yet
+      var group = el.closest("[data-together]");
+      if (group && group !== el && held[group.dataset.path]) return;
       if (el.type === "radio") el.checked = el.value === String(value);
       else if (el.type === "checkbox") el.checked = Array.isArray(value) ? value.indexOf(el.value) >= 0 : !!value;
       else if (el.value !== String(value == null ? "" : value)) el.value = value == null ? "" : value;
@@ -152,7 +165,9 @@
           markPaths(el);
         }
         keep[item.key] = true;
-        if (box.children[index] !== el) box.insertBefore(el, box.children[index]);  // moved only when out of order
+        /* Moved only when out of order, and never the line the person is typing in (moving it would take the
+           caret away): the order Python gives is reached at the next draw after they leave it. */
+        if (box.children[index] !== el && !el.contains(document.activeElement)) box.insertBefore(el, box.children[index]);
         Object.keys(item.slots || {}).forEach(function (name) {
           var slot = el.querySelector('[data-slot="' + name + '"]');
           if (slot && slot.textContent !== item.slots[name]) slot.textContent = item.slots[name];

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..core.display.thaidate import MONTHS_TH
 from ..model import COMPONENTS, Catalog, Clause, Concept, Instrument, Role, Unit
 from .build_cache import BuildCache
 
@@ -248,7 +249,7 @@ def template_environment(template_dirs: list[Path],
     )
     env.filters.update(md=md_escape, clause_label=clause_label, short_title=short_title, step_number=step_number)
     env.globals.update(role_path=role_path, unit_path=unit_path, group_path=group_path, domain_path=domain_path,
-                       components=COMPONENTS)
+                       components=COMPONENTS, months_th=MONTHS_TH)
     return env
 
 

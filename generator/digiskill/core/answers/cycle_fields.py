@@ -98,14 +98,16 @@ class CycleReader(FieldReader):
         for index, item in enumerate(self.a_list(value, "history", MAX_HISTORY_YEARS)):
             where = f"history[{index}]"
             raw = self.mapping(item, where)
-            self.known_keys(raw, where, ("fiscal_year", "role", "data_version", "answers", "open_lines"))
+            self.known_keys(raw, where, ("fiscal_year", "role", "data_version", "answers", "open_lines", "deferred"))
             answers = {code: self.flag(has, path) for code, path, has in
                        self.entries(raw.get("answers"), where + ".answers", None, plain=True)}
             open_lines = [c for i, c in enumerate(self.a_list(raw.get("open_lines"), where + ".open_lines", 200))
                           if self.code(c, f"{where}.open_lines[{i}]", self.codes, "ทักษะ")]
+            deferred = {code: self.text(reason, path) for code, path, reason in
+                        self.entries(raw.get("deferred"), where + ".deferred", None, plain=True)}
             years.append(PastYear(
                 fiscal_year=self.whole_number(raw.get("fiscal_year"), where + ".fiscal_year", *FISCAL_YEARS),
                 role=self.code(raw.get("role"), where + ".role", roles, "บทบาท"),
                 data_version=self.text(raw.get("data_version"), where + ".data_version"),
-                answers=answers, open_lines=open_lines))
+                answers=answers, open_lines=open_lines, deferred=deferred))
         return years

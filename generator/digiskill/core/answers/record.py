@@ -140,6 +140,7 @@ class PastYear:
     data_version: str = ""
     answers: dict = field(default_factory=dict)  # code -> True / False / None
     open_lines: list = field(default_factory=list)  # plan codes not closed last year
+    deferred: dict = field(default_factory=dict)  # code -> reason: lines the supervisor moved to a later year
 
 
 @dataclass

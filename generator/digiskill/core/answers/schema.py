@@ -88,7 +88,9 @@ def answers_schema(catalog: Catalog) -> dict:
                     "role": {"enum": [r.code for r in catalog.roles] + [None]}, "data_version": text_or_null,
                     "answers": nullable({"type": "object", "propertyNames": {"enum": codes},
                                          "additionalProperties": {"type": ["boolean", "null"]}}),
-                    "open_lines": nullable({"type": "array", "items": {"enum": codes}})}}}),
+                    "open_lines": nullable({"type": "array", "items": {"enum": codes}}),
+                    "deferred": nullable({"type": "object", "propertyNames": {"enum": codes},
+                                          "additionalProperties": text_or_null})}}}),
         },
     }
 

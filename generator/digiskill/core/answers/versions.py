@@ -52,7 +52,7 @@ def carry_over(data: dict, path: list[DataChange]) -> tuple[dict, list[str]]:
                 books += [entry.get("lines"), entry.get("reanswers")]
         for year in data.get("history") or []:
             if isinstance(year, dict):
-                books.append(year.get("answers"))
+                books += [year.get("answers"), year.get("deferred")]
                 if isinstance(year.get("open_lines"), list):
                     year["open_lines"] = [renames.get(c, c) for c in year["open_lines"] if c not in removed]
         for book in books:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ...model import COMPONENTS, Catalog
 from ..answers.record import Assessment, PlanEntry
-from .year import agreed_plan, future_codes
+from .year import agreed_future_plan, agreed_plan, by_priority, future_codes
 from ..display.thaidate import thai_date
 
 # The 70:20:10 balance check (README "แผนพัฒนา", CONTRIBUTING "The IDP document"): the plan is called in line with
@@ -33,7 +33,8 @@ class Entry:
 
 @dataclass
 class PlanLine:
-    order: int
+    """One line of the plan; `plan_lines` gives them in the one line order (`year.line_order`), and the documents'
+    ลำดับ column prints `priority`, the one the supervisor agreed (or the person proposed)."""
     entry: Entry
     methods: list  # of Tool
     suggested: list  # of Tool: shown when the person chose none
@@ -129,17 +130,12 @@ def balance_note(catalog: Catalog, shares: dict) -> str:
 def plan_lines(catalog: Catalog, entries: list, plan: dict, own: dict | None = None, review=None) -> list:
     """Plan lines for `entries` in priority order (unprioritised last, then catalog order)."""
     tools = {t.code: t for t in catalog.tools}
-    position = {e.code: i for i, e in enumerate(entries)}
-
-    def rank(entry: Entry):
-        priority = plan.get(entry.code, PlanEntry()).priority
-        return (priority is None, priority if priority is not None else 0, position[entry.code])
-
+    rank = by_priority(plan, [e.code for e in entries])
     lines = []
-    for order, entry in enumerate(sorted(entries, key=rank), start=1):
+    for entry in sorted(entries, key=lambda e: rank(e.code)):
         line = plan.get(entry.code, PlanEntry())
         methods = [tools[m] for m in line.methods if m in tools]
-        lines.append(PlanLine(order, entry, methods, [] if methods else suggest_methods(catalog, entry.component),
+        lines.append(PlanLine(entry, methods, [] if methods else suggest_methods(catalog, entry.component),
                               line.target_date, thai_date(line.target_date) if line.target_date else "",
                               line.goal, line.application, line.support, line.indicator, line.priority,
                               review.lines.get(entry.code) if review else None,
@@ -166,8 +162,11 @@ def build_idp(catalog: Catalog, assessment: Assessment) -> Idp:
                       for code in catalog.requirement(assessment.future_role).codes(component)}
         codes = future_codes(catalog, assessment.role, assessment.future_role)
         wanted = [c for c in codes if c in assessment.future_plan] or codes
-        future = plan_lines(catalog, [entry_for(catalog, assessment, c, components[c]) for c in wanted],
-                            assessment.future_plan)
+        future = plan_lines(catalog, [entry_for(catalog, assessment, c, components[c]) for c in wanted
+                                      if c not in later],
+                            agreed_future_plan(assessment), assessment.future_plan, review)
+        deferred += [Deferred(entry_for(catalog, assessment, c, components[c]), review.lines[c].comment)
+                     for c in wanted if c in later and c in assessment.future_plan]
     return Idp(catalog, assessment, entries, lines, shares, note, counts, deferred, future)
 
 

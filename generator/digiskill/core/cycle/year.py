@@ -17,9 +17,17 @@ DONE_OUTCOMES = ("exceeded", "met")  # a plan line whose latest outcome is one o
 def agreed_plan(assessment: Assessment) -> dict:
     """{code: PlanEntry}: the person's plan with the supervisor's changes applied; lines marked "not this year" are
     left out. Without a review, the person's own plan."""
-    review = assessment.review
+    return _as_agreed(assessment.plan, assessment.review)
+
+
+def agreed_future_plan(assessment: Assessment) -> dict:
+    """The work-in-future part (cabinet clause 4.6.2) as the supervisor agreed it, reviewed like the plan."""
+    return _as_agreed(assessment.future_plan, assessment.review)
+
+
+def _as_agreed(own: dict, review) -> dict:
     plan = {}
-    for code, entry in assessment.plan.items():
+    for code, entry in own.items():
         line = review.lines.get(code) if review else None
         if line is None:
             plan[code] = entry
@@ -32,6 +40,29 @@ def agreed_plan(assessment: Assessment) -> dict:
             target_date=line.target_date or entry.target_date,
             goal=entry.goal, indicator=entry.indicator, application=entry.application, support=entry.support)
     return plan
+
+
+def line_order(catalog: Catalog, assessment: Assessment, codes) -> list[str]:
+    """The one order of plan lines on every page and in every document: by priority (as agreed once the supervisor
+    has reviewed, else as proposed), lines without a priority last, then the role's order (component, then catalog)."""
+    reviewed = assessment.review is not None
+    plan = {**(agreed_future_plan(assessment) if reviewed else assessment.future_plan),
+            **(agreed_plan(assessment) if reviewed else assessment.plan)}  # the future part's codes are its own
+    listed = []
+    for role in (assessment.role, assessment.future_role):
+        if role:
+            listed += [c for component in COMPONENTS for c in catalog.requirement(role).codes(component)]
+    return sorted(codes, key=by_priority(plan, listed))
+
+
+def by_priority(plan: dict, listed: list):
+    """The sort key of `line_order`, for a plan {code: PlanEntry} and the codes in the role's order."""
+    position = {code: index for index, code in enumerate(listed)}
+
+    def rank(code):
+        priority = plan[code].priority if code in plan else None
+        return (priority is None, priority or 0, position.get(code, len(position)), code)
+    return rank
 
 
 def agreed(assessment: Assessment) -> Assessment:
@@ -78,19 +109,47 @@ def current_answers(assessment: Assessment) -> dict:
     return answers
 
 
+def deferred_lines(assessment: Assessment) -> dict:
+    """{code: reason}: plan lines the supervisor moved to a later year ("ยังไม่ทำในปีนี้")."""
+    review = assessment.review
+    return {code: line.comment for code, line in review.lines.items()
+            if line.decision == "not_this_year" and code in assessment.plan} if review else {}
+
+
 def start_next_year(last: Assessment, fiscal_year: int | None) -> Assessment:
-    """Next year's file: the same person and role, no answers yet, last year's answers kept as the baseline (history)
-    and its open plan lines carried over."""
+    """Next year's file: the same person and role, no answers yet, last year's answers kept as the baseline (history),
+    and every plan line carried over that is still open (as agreed) or that the supervisor moved to a later year (as
+    proposed, with the supervisor's methods if they gave any; the reason is kept in the baseline)."""
     if fiscal_year is None and last.period.fiscal_year:
         fiscal_year = last.period.fiscal_year + 1
+    deferred = deferred_lines(last)
     baseline = PastYear(fiscal_year=last.period.fiscal_year, role=last.role, data_version=last.data_version,
-                        answers=current_answers(last), open_lines=open_lines(last))
+                        answers=current_answers(last), open_lines=open_lines(last), deferred=deferred)
     plan = agreed_plan(last)
+    for code in deferred:
+        said = last.review.lines[code]
+        plan[code] = copy.deepcopy(last.plan[code])
+        if said.methods:
+            plan[code].methods = list(said.methods)
     return Assessment(role=last.role, group=last.group, stage=last.stage, framework_id=last.framework_id,
                       data_version=last.data_version, person=dict(last.person), mission=last.mission,
-                      plan={code: plan[code] for code in baseline.open_lines},
+                      plan={code: plan[code] for code in [*baseline.open_lines, *deferred]},
                       history=[*last.history, baseline],
                       period=type(last.period)(fiscal_year=fiscal_year))
+
+
+def carried_note(assessment: Assessment, code: str) -> str:
+    """What a plan line carried over from last year says of where it came from ("" for a new line)."""
+    past = assessment.history[-1] if assessment.history else None
+    if past is None:
+        return ""
+    year = f"ปี {past.fiscal_year}" if past.fiscal_year else "ปีที่แล้ว"
+    if code in past.deferred:
+        reason = past.deferred[code]
+        return f"ยกมาจาก{year}: ผู้บังคับบัญชาให้เลื่อนไปพัฒนาในปีถัดไป" + (f" — เหตุผล: {reason}" if reason else "")
+    if code in past.open_lines:
+        return f"ยกมาจาก{year}: ยังไม่บรรลุตามแผนที่ตกลงไว้"
+    return ""
 
 
 @dataclass
@@ -98,7 +157,7 @@ class ShapeRow:
     key: str  # a domain or component code
     title_th: str
     required: int
-    has_now: int
+    has_now: int | None  # None while none of the row's needs is answered this year (not "0 %")
     had_before: int | None  # None without a baseline
 
 
@@ -116,7 +175,9 @@ def skill_shape(catalog: Catalog, assessment: Assessment) -> dict:
         for key, title in keys_titles:
             codes = [c for c in required if key_of(c) == key]
             if codes:
-                out.append(ShapeRow(key, title, len(codes), sum(now.get(c) is True for c in codes),
+                answered = any(now.get(c) is not None for c in codes)
+                has_now = sum(now.get(c) is True for c in codes) if answered else None
+                out.append(ShapeRow(key, title, len(codes), has_now,
                                     None if before is None else sum(before.get(c) is True for c in codes)))
         return out
 

@@ -36,3 +36,41 @@ def is_iso_date(value) -> bool:
 def fiscal_year(day: datetime.date) -> int:
     """The Thai fiscal year `day` falls in (1 October to 30 September), in the Buddhist era."""
     return day.year + BE_OFFSET + (1 if day.month >= 10 else 0)
+
+
+DATE_PARTS = ("day", "month", "year")  # a date as the pages ask for it: day, month (Thai name), year in พ.ศ.
+
+
+def date_parts(value: str) -> dict:
+    """'2027-03-31' -> {"day": "31", "month": "3", "year": "2570"}: what the three controls of a date show."""
+    if not is_iso_date(value):
+        return {part: "" for part in DATE_PARTS}
+    day = parse_iso(value)
+    return {"day": str(day.day), "month": str(day.month), "year": str(day.year + BE_OFFSET)}
+
+
+def read_date_parts(parts: dict) -> tuple[str | None, str, str]:
+    """A date typed as day, month and Buddhist-era year -> (ISO date, or "" when all three are empty, or None to keep
+    the date as it was while it is incomplete or wrong; the message's kind; the Thai message, "" for none).
+    A Common-Era year (1900-2299) is taken as such, converted, and said."""
+    day, month, year = (str(parts.get(p) or "").strip() for p in DATE_PARTS)
+    if not (day or month or year):
+        return "", "", ""
+    if year and not year.isdigit():
+        return None, "error", "ปีต้องเป็นตัวเลขปี พ.ศ. 4 หลัก เช่น 2570"
+    if len(year) < 4:
+        return None, "info", "เลือกวันและเดือน แล้วใส่ปี พ.ศ. 4 หลัก เช่น 2570"
+    number, note = int(year), ""
+    if 1900 <= number < 2300:
+        note = f"ปี {number} เป็นปี ค.ศ. จึงแปลงเป็นปี พ.ศ. {number + BE_OFFSET} ให้แล้ว"
+        number += BE_OFFSET
+    if not 2400 <= number <= 2800:
+        return None, "error", f"ปี {year} ไม่ใช่ปี พ.ศ. ที่ใช้ได้ ใส่ปี พ.ศ. 4 หลัก เช่น 2570"
+    if not (day.isdigit() and month.isdigit()):
+        return None, "info", "เลือกวันและเดือนด้วย"
+    try:
+        value = datetime.date(number - BE_OFFSET, int(month), int(day))
+    except ValueError:
+        return None, "error", f"ไม่มีวันที่ {day} {MONTHS_TH[int(month) - 1] if 1 <= int(month) <= 12 else month} " \
+                              f"{number} ในปฏิทิน"
+    return value.isoformat(), "info" if note else "", note

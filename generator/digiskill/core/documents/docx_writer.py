@@ -13,7 +13,7 @@ import zipfile
 from .form_blocks import cell_text, choice_line, signoff_lines
 from ..display.markup import escape
 from ..display.percent import percent
-from .shape_chart import BEFORE_COLOUR as BEFORE, NOW_COLOUR as NOW
+from .shape_chart import BEFORE_COLOUR as BEFORE, NOW_COLOUR as NOW, UNANSWERED_TH
 
 # Thai government documents use TH Sarabun New at 16 pt; Word takes Thai glyphs from the complex-script font (w:cs).
 FONT = "TH Sarabun New"
@@ -170,7 +170,7 @@ def _bars(block: dict, page: int) -> str:
         pairs = ([(before, BEFORE)] if block["has_before"] else []) + [(now, NOW)]
         for count, colour in pairs:
             share = count / required if required and count is not None else 0.0
-            row.append((share, colour, "—" if count is None else f"{count}/{required} ({percent(share)}%)"))
+            row.append((share, colour, UNANSWERED_TH if count is None else f"{count}/{required} ({percent(share)}%)"))
         rows.append(row)
     widths = [34, 33, 33] if block["has_before"] else [34, 66]
     kinds = ["text"] + ["bar"] * (len(widths) - 1)

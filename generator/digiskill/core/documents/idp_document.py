@@ -19,6 +19,7 @@ import datetime
 
 from .form_blocks import head_blocks, provisional_footnote, sign_blocks
 from ..cycle.idp import Idp
+from ..cycle.year import future_codes
 from ..display.percent import percent
 from .shape_chart import shape_blocks
 from ..display.thaidate import thai_date
@@ -71,7 +72,7 @@ def plan_table(idp: Idp, lines: list, name: str, with_review: bool) -> dict:
     rows = []
     for line in lines:
         methods = method_names(idp, line.methods) or "แนะนำ: " + method_names(idp, line.suggested).replace("\n", ", ")
-        row = [line.order, f"{line.entry.code} {line.entry.title_th}", line.goal, line.indicator, methods,
+        row = [line.priority, f"{line.entry.code} {line.entry.title_th}", line.goal, line.indicator, methods,
                line.target_date, line.application, line.support]
         rows.append(row + [review_note(idp, line)] if with_review else row)
     extra = ([REVIEW_HEADER], [REVIEW_WIDTH], ["text"]) if with_review else ([], [], [])
@@ -140,10 +141,13 @@ def future_blocks(idp: Idp) -> list[dict]:
     what the next stage's role adds."""
     future = idp.catalog.role(idp.assessment.future_role)
     components = {c.code: c.title_th for c in idp.catalog.components}
+    added = future_codes(idp.catalog, idp.assessment.role, future.code)
+    planned = sum(code in idp.assessment.future_plan for code in added)
     intro = {"type": "paragraph", "text": f"บทบาทในระยะถัดไป: {future.code} {future.title_th} — ทักษะที่บทบาทนี้ต้องการ"
-                                          f"เพิ่มจากบทบาทปัจจุบัน {len(idp.future_lines)} รายการ"}
+                                          f"เพิ่มจากบทบาทปัจจุบัน {len(added)} รายการ"
+                                          + (f" วางแผนพัฒนาไว้ {planned} รายการ" if planned else "")}
     if idp.assessment.future_plan:
-        return [intro, plan_table(idp, idp.future_lines, "future", with_review=False)]
+        return [intro, plan_table(idp, idp.future_lines, "future", with_review=idp.reviewed)]
     # Two skills a row: the list takes half the height.
     cells = [[f"{line.entry.code} {line.entry.title_th}", components[line.entry.component]]
              for line in idp.future_lines]

@@ -83,7 +83,7 @@ def progress_blocks(idp: Idp, review_index: int = -1) -> list[dict]:
     for line in idp.lines:
         got = known.get(line.entry.code)
         methods = method_names(idp, line.methods) or "-"
-        rows.append([line.order, f"{line.entry.code} {line.entry.title_th}", line.goal, methods, status_text(got),
+        rows.append([line.priority, f"{line.entry.code} {line.entry.title_th}", line.goal, methods, status_text(got),
                      OUTCOME_TH[got.outcome] if got else OUTCOME_TH[""], got.evidence if got else "",
                      got.applied if got else ""])
     blocks.append({"type": "table", "name": "progress", "headers": HEADERS, "widths": WIDTHS, "kinds": KINDS,

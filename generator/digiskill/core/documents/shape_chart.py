@@ -13,7 +13,7 @@ older Word, and a PNG drawn with zlib alone could not carry Thai labels.
 from __future__ import annotations
 
 from ...model import Catalog
-from ..answers.record import Assessment
+from ..answers.record import ANSWER_TH, Assessment
 from ..cycle.year import skill_shape
 from ..display.markup import escape
 from ..display.percent import percent
@@ -21,6 +21,7 @@ from ..display.svg_text import wrapped_label
 
 NOW_COLOUR = "1F4E9A"  # this year: dark blue (contrast 8:1 on white)
 BEFORE_COLOUR = "A6A6A6"  # last year: grey
+UNANSWERED_TH = ANSWER_TH[None]  # a row none of whose needs is answered yet this year: said, not drawn as 0 %
 TITLES = {"domains": "รูปทักษะรายด้าน (หน่วยความสามารถ)", "components": "รูปทักษะรายองค์ประกอบ"}
 
 
@@ -53,7 +54,7 @@ def shape_svg(rows: list, title: str, ident: str) -> str:
         for j, (count, colour, when) in enumerate(bars):
             share = _share(count, required)
             top = y + label + j * (bar + gap)
-            figure_text = "—" if count is None else f"{count}/{required} ({percent(share)}%)"
+            figure_text = UNANSWERED_TH if count is None else f"{count}/{required} ({percent(share)}%)"
             out.append(f'<rect x="0" y="{top}" width="{bar_width}" height="{bar}" fill="#f2f2f2"/>'
                        f'<rect x="0" y="{top}" width="{share * bar_width:.1f}" height="{bar}" '
                        f'fill="#{colour}"><title>{escape(name)} {when}: {figure_text}</title></rect>'

@@ -13,6 +13,7 @@ import json
 
 from ..answers.checker import check_answers
 from ..answers.record import PRIORITY_RANGE
+from ..display.thaidate import DATE_PARTS, read_date_parts
 from .page_reply import checked_problems, guarded, problem, read_catalog, reply
 
 FILE_KINDS = ("json", "docx", "xlsx", "progress-docx", "progress-xlsx")
@@ -61,7 +62,7 @@ class PageState:
         extra = {}
         for event in json.loads(pending_json or "[]"):
             try:
-                result = self._apply(event) if isinstance(event, dict) else _not_an_event(event)
+                result = self._handle(event)
             except Exception:  # one bad event must not lose the ones after it
                 result = [problem(REPLAY_FAILED_TH, code="replay_failed")]
             if isinstance(result, str):  # a confirmation to ask or a file to fetch: asked for before Python was ready
@@ -74,10 +75,20 @@ class PageState:
 
     def event(self, event_json: str) -> str:
         event = json.loads(event_json)
-        result = self._apply(event) if isinstance(event, dict) else _not_an_event(event)
+        result = self._handle(event)
         if isinstance(result, str):
             return result
         return self._reply(result, full=bool(event.get("action")), echo=event.get("path"))
+
+    def _handle(self, event):
+        """One event: a date's part is first read with its siblings as the date itself (`_dated`)."""
+        if not isinstance(event, dict):
+            return _not_an_event(event)
+        event, said = _dated(event)
+        if event is None:
+            return said
+        result = self._apply(event)
+        return result if isinstance(result, str) else said + result
 
     def refresh(self) -> str:
         """The slower parts, drawn after a quiet moment; none unless the page has some."""
@@ -163,6 +174,20 @@ def read_priority(value, field: str) -> tuple[int | None, list]:
     if not text.isdigit() or not low <= int(text) <= high:
         return None, [problem(f"ลำดับความสำคัญต้องเป็นเลข {low} ถึง {high}", field=field, label_th="ลำดับความสำคัญ")]
     return int(text), []
+
+
+def _dated(event: dict) -> tuple[dict | None, list]:
+    """A date control's event ({"path": ".../target_date/year", "together": {"day", "month", "year"}}) as the event
+    of the date itself ({"path": ".../target_date", "value": ISO}) and what to say next to it; None while the date is
+    incomplete or wrong (the file keeps the date it had)."""
+    path = str(event.get("path", "")).split("/")
+    together = event.get("together")
+    if path[-1] not in DATE_PARTS or not isinstance(together, dict):
+        return event, []
+    base = "/".join(path[:-1])
+    value, kind, message = read_date_parts(together)
+    said = [problem(message, field=base, kind=kind, label_th="วันที่")] if message else []
+    return (None if value is None else {"path": base, "value": value}), said
 
 
 def _not_an_event(event) -> list:

@@ -13,35 +13,41 @@ import datetime
 
 from ..answers.record import ANSWER_TH, Assessment, PlanEntry
 from ..cycle.views import code_title, progress_view, role_view
+from ..cycle.year import carried_note, line_order
 from ..display.markup import escape
 from ..display.thaidate import is_iso_date, thai_date
-from .staff_draw import file_name as staff_file_name
+from .staff_draw import date_fields, file_name as staff_file_name
 
 TOP_FIELDS = ("role_decision", "proposed_role", "reason", "multi_group", "support", "opinion", "feedback",
-              "next_level/name", "next_level/position", "supervisor/name", "supervisor/position", "supervisor/date")
+              "next_level/name", "next_level/position", "supervisor/name", "supervisor/position",
+              "supervisor/date/day", "supervisor/date/month", "supervisor/date/year")
 STAFF_PARTS = {"goal": "เป้าหมาย", "indicator": "ตัวชี้วัดความสำเร็จ", "application": "การนำไปใช้ในงาน",
                "support": "การสนับสนุนที่ขอ"}
 
 
 def draw(catalog, a: Assessment | None, full: bool, echo: str | None = None) -> dict:
     if a is None:
-        out = {"lists": {"lines": []}, "text": {"who": "", "draft-who": "", "draft-file": ""},
+        out = {"lists": {"lines": [], "future-lines": []}, "text": {"who": "", "draft-who": "", "draft-file": ""},
                "html": {"answered": "", "progress-latest": ""},
                "hidden": {"review-form": True, "proposal": True, "next-level": True, "progress-part": True,
-                          "progress-files": True, "lines-empty": True}}
+                          "progress-files": True, "lines-empty": True, "future-part": True}}
         if full:
             out["fields"] = {path: False if path == "multi_group" else "" for path in TOP_FIELDS}
         return out
     r = a.review
     codes = line_codes(catalog, a)
     progress = a.progress[-1] if a.progress else None
-    out = {"lists": {"lines": [_line_item(catalog, a, code) for code in codes]},
+    future = line_order(catalog, a, list(a.future_plan)) if a.future_role else []
+    out = {"lists": {"lines": [_line_item(catalog, a, code) for code in codes],
+                     "future-lines": [_line_item(catalog, a, code) for code in future]},
            "text": {"who": _who(catalog, a), "draft-who": _draft_who(a),
                     "draft-file": file_name(a, "json", datetime.date.today())},
            "html": {"answered": _answered(catalog, a), "progress-latest": _progress(catalog, a)},
            "hidden": {"review-form": False, "proposal": r.role_decision != "proposed", "next-level": not r.multi_group,
                       "progress-part": progress is None, "progress-files": progress is None,
-                      "lines-empty": bool(codes)}}
+                      "lines-empty": bool(codes), "future-part": not future}}
+    if future:
+        out["text"]["future-role"] = code_title_of_role(catalog, a.future_role)
     if full:
         out["fields"] = _fields(a)
     elif echo:
@@ -56,11 +62,17 @@ def line_codes(catalog, a: Assessment) -> list[str]:
         return []
     required = catalog.required_codes(a.role)
     gaps = [c for c, x in a.answers.items() if x.has is False and c in required]
-    return sorted(gaps, key=lambda c: (a.plan[c].priority if c in a.plan and a.plan[c].priority else 99, c))
+    return line_order(catalog, a, gaps)
 
 
 def staff_line(a: Assessment, code: str) -> PlanEntry:
-    return a.plan.get(code, PlanEntry())
+    """The staff member's own line: of the plan, or of the work-in-future part."""
+    return a.plan.get(code) or a.future_plan.get(code) or PlanEntry()
+
+
+def code_title_of_role(catalog, code: str) -> str:
+    role = catalog.role(code)
+    return f"{role.code} {role.title_th}"
 
 
 def file_name(a: Assessment, kind: str, today: datetime.date) -> str:
@@ -81,7 +93,7 @@ def _fields(a: Assessment) -> dict:
             "feedback": progress.feedback if progress else "",
             "next_level/name": r.next_level.name, "next_level/position": r.next_level.position,
             "supervisor/name": r.supervisor.name, "supervisor/position": r.supervisor.position,
-            "supervisor/date": r.supervisor.date}
+            **date_fields("supervisor/date", r.supervisor.date)}
 
 
 
@@ -95,14 +107,15 @@ def _line_item(catalog, a: Assessment, code: str) -> dict:
     methods = ", ".join(catalog.tool(m).title_th for m in own.methods) or "ยังไม่เลือกวิธี"
     proposed = (f"บุคลากรเสนอ: ลำดับ {own.priority or '-'} · {methods}"
                 + (f" · ภายใน {_date_th(own.target_date)}" if own.target_date else ""))
-    slots = {"title": code_title(catalog, code), "proposed": proposed}
+    carried = carried_note(a, code)
+    slots = {"title": code_title(catalog, code), "proposed": proposed, "carried": carried}
     slots.update({k: f"{label}: {getattr(own, k)}" for k, label in STAFF_PARTS.items()})
     changed = line is not None and line.decision == "changed"
     hidden = {k: not getattr(own, k) for k in STAFF_PARTS}
-    hidden.update(changes=not changed, methods=not changed)
+    hidden.update(changes=not changed, methods=not changed, carried=not carried)
     fields = {"decision": line.decision if line else "", "comment": line.comment if line else "",
               "priority": line.priority if line and line.priority is not None else (own.priority or ""),
-              "target_date": (line.target_date if line else "") or own.target_date,
+              **date_fields("target_date", (line.target_date if line else "") or own.target_date),
               "methods": list(line.methods) if line and line.methods is not None else list(own.methods)}
     return {"key": code, "slots": slots, "hidden": hidden, "fields": fields}
 

@@ -33,7 +33,7 @@ DAMAGED_TH = ("สิ่งที่พิจารณาไว้ในเบ�
 NO_FILE_TH = "เปิดไฟล์ของบุคลากรก่อน"
 TEXT_FIELDS = ("reason", "support", "opinion")
 SIGNERS = ("supervisor", "next_level")
-DATE_TH = "วันที่ไม่ถูกต้อง เลือกจากปฏิทิน หรือใส่เป็น ปปปป-ดด-วว (ปี ค.ศ.)"
+DATE_TH = "วันที่ไม่ถูกต้อง เลือกวันและเดือน แล้วใส่ปี พ.ศ. 4 หลัก"
 
 
 class ReviewPage(PageState):
@@ -162,7 +162,8 @@ class ReviewPage(PageState):
             self.a.review = Review()
 
     def _line_codes(self) -> set:
-        return set(line_codes(self.catalog, self.a))
+        """The lines the supervisor reviews: the plan's and the work-in-future part's."""
+        return set(line_codes(self.catalog, self.a)) | (set(self.a.future_plan) if self.a.future_role else set())
 
     def _sign_progress(self):
         """The supervisor who gives feedback on the latest progress review signs it: the review's supervisor."""

@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime
 
 from ..answers.record import ANSWER_TH, CHOICES_TH, PERSON_FIELDS, PLAN_TEXT_FIELDS, Assessment, PlanEntry
-from ..cycle.year import agreed_plan, future_codes, next_role
+from ..cycle.year import agreed_future_plan, agreed_plan, carried_note, future_codes, line_order, next_role
 from ..cycle.views import code_title, component_of, progress_view
 from ..display.markup import escape
-from ..display.thaidate import BE_OFFSET, is_iso_date, thai_date
+from ..display.thaidate import BE_OFFSET, date_parts, is_iso_date, thai_date
 
 
 def draw(catalog, a: Assessment, full: bool, echo: str | None = None) -> dict:
@@ -81,18 +81,19 @@ def question_codes(catalog) -> list[str]:
 
 
 def _gap_codes(catalog, a: Assessment) -> list[str]:
-    """The role's needs answered "not yet", in the role's (catalog) order: one plan line each."""
+    """The role's needs answered "not yet", in the one line order (`line_order`): one plan line each."""
     if not a.role:
         return []
     required = catalog.required_codes(a.role)
-    return [c for c in question_codes(catalog) if c in required and c in a.answers and a.answers[c].has is False]
+    return line_order(catalog, a, [c for c in required if c in a.answers and a.answers[c].has is False])
 
 
 def _fields(catalog, a: Assessment) -> dict:
     fields = {"group": a.group or "", "stage": a.stage or "", "mission": a.mission,
               "finder/career": a.finder.get("career", ""),
-              "period/fiscal_year": a.period.fiscal_year or "", "period/start": a.period.start,
-              "period/end": a.period.end}
+              "period/fiscal_year": a.period.fiscal_year or "",
+              **date_fields("period/start", a.period.start), **date_fields("period/end", a.period.end),
+              **date_fields("progress-date", a.progress[-1].date if a.progress else "")}
     for group in catalog.groups:
         fields[f"finder/shares/{group.code}"] = a.finder.get("shares", {}).get(group.code, "")
     for key in PERSON_FIELDS:
@@ -104,9 +105,14 @@ def _fields(catalog, a: Assessment) -> dict:
     return fields
 
 
+def date_fields(path: str, value: str) -> dict:
+    """A date's three controls (day, month, year in พ.ศ.), as the `thai_date` template macro names them."""
+    return {f"{path}/{part}": text for part, text in date_parts(value).items()}
+
+
 def _line_fields(entry: PlanEntry) -> dict:
-    return {"priority": entry.priority if entry.priority is not None else "", "target_date": entry.target_date,
-            "methods": list(entry.methods), **{k: getattr(entry, k) for k in PLAN_TEXT_FIELDS}}
+    return {"priority": entry.priority if entry.priority is not None else "", "methods": list(entry.methods),
+            **date_fields("target_date", entry.target_date), **{k: getattr(entry, k) for k in PLAN_TEXT_FIELDS}}
 
 
 
@@ -125,14 +131,19 @@ def _summary(catalog, entry: PlanEntry) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _plan_item(catalog, a: Assessment, code: str) -> dict:
-    own = a.plan.get(code, PlanEntry())
-    item = {"key": code, "slots": {"title": code_title(catalog, code)}, "fields": _line_fields(own),
-            "hidden": {**_suggest_hidden(catalog, code), "own": True, "agreed": True}, "readonly": False}
+def _plan_item(catalog, a: Assessment, code: str, future: bool = False) -> dict:
+    """One plan line (`future`: of the work-in-future part): editable until the supervisor's review, then the agreed
+    line read-only beside the person's own proposal."""
+    own = (a.future_plan if future else a.plan).get(code, PlanEntry())
+    carried = carried_note(a, code)
+    title = code_title(catalog, code) + (" (สำหรับงานในอนาคต)" if future else "")
+    item = {"key": code, "slots": {"title": title, "carried": carried},
+            "fields": _line_fields(own), "readonly": False,
+            "hidden": {**_suggest_hidden(catalog, code), "own": True, "agreed": True, "carried": not carried}}
     if a.review is None:
         return item
     line = a.review.lines.get(code)
-    agreed = agreed_plan(a).get(code)
+    agreed = (agreed_future_plan if future else agreed_plan)(a).get(code)
     if line is not None and line.decision == "not_this_year":
         said = f"ผู้บังคับบัญชา: {CHOICES_TH['not_this_year']}" + (f" — {line.comment}" if line.comment else "")
     else:
@@ -166,12 +177,10 @@ def _future(catalog, a: Assessment, out: dict) -> None:
     codes = future_codes(catalog, a.role, role.code)
     out["text"]["future-role"] = f"{role.code} {role.title_th}"
     out["lists"]["future-choices"] = [{"key": c, "slots": {"title": code_title(catalog, c)},
-                                       "fields": {"chosen": c in a.future_plan}} for c in codes]
-    out["lists"]["future-lines"] = [
-        {"key": c, "slots": {"title": code_title(catalog, c) + " (สำหรับงานในอนาคต)"},
-         "fields": _line_fields(a.future_plan[c]), "hidden": {**_suggest_hidden(catalog, c), "own": True,
-                                                               "agreed": True}}
-        for c in codes if c in a.future_plan]
+                                       "fields": {"chosen": c in a.future_plan}, "readonly": a.review is not None}
+                                      for c in codes]
+    out["lists"]["future-lines"] = [_plan_item(catalog, a, c, future=True)
+                                    for c in line_order(catalog, a, [c for c in codes if c in a.future_plan])]
 
 
 def _progress(catalog, a: Assessment, out: dict) -> None:
@@ -189,9 +198,10 @@ def _progress(catalog, a: Assessment, out: dict) -> None:
     current = a.progress[-1] if a.progress else None
     out["text"]["progress-heading"] = (f"การทบทวนครั้งที่ {len(a.progress)} ({thai_date(current.date)})"
                                        if current and is_iso_date(current.date) else "")
-    out["hidden"]["progress-heading"] = current is None
+    out["hidden"]["progress-heading"] = out["hidden"]["progress-date-row"] = current is None
     items = []
-    for code, entry in sorted(agreed.items(), key=lambda kv: (kv[1].priority or 99, kv[0])) if current else []:
+    for code in line_order(catalog, a, agreed) if current else []:
+        entry = agreed[code]
         mine = current.lines.get(code)
         has = current.reanswers.get(code)
         items.append({"key": code, "slots": {"title": code_title(catalog, code),

@@ -20,7 +20,7 @@ from ..answers.record import (PERSON_FIELDS, PLAN_TEXT_FIELDS, ItemAnswer, PlanE
                               ProgressReview, empty_assessment)
 from ..cycle.idp import classify_group
 from ..cycle.year import start_next_year
-from ..display.thaidate import BE_OFFSET, fiscal_year
+from ..display.thaidate import BE_OFFSET, fiscal_year, is_iso_date, thai_date
 from .page_reply import FIELDS, checked_problems, problem, reply
 from .page_state import FILE_KINDS, PageState, read_priority, today
 from .staff_draw import draw, file_name, heavy_parts, question_codes
@@ -128,7 +128,8 @@ class StaffPage(PageState):
         last = checked.assessment  # next year is last year's + 1; today's fiscal year if the file has none
         self.a = start_next_year(last, None if last.period.fiscal_year else self._fiscal_year_now())
         return [problem("เริ่มปีใหม่แล้ว: คำตอบปีที่แล้วแสดงข้างแต่ละข้อ และยกแผนที่ยังไม่สำเร็จ "
-                        f"{len(self.a.plan)} รายการมาให้", kind="info")] + found
+                        f"{len(self.a.plan)} รายการมาให้ (ทั้งที่ยังไม่บรรลุและที่ผู้บังคับบัญชาให้เลื่อนมาปีนี้)",
+                        kind="info")] + found
 
     def _fiscal_year_now(self) -> int:
         return fiscal_year(today())
@@ -173,11 +174,15 @@ class StaffPage(PageState):
             if self._reviewed():
                 return [problem(LOCKED_TH, field="/".join(path))]
             return _plan_field(a.plan.setdefault(path[1], PlanEntry()), path, value, checked)
+        elif head in ("future-choose", "future") and len(path) == 3 and self._reviewed():
+            return [problem(LOCKED_TH, field="/".join(path))]
         elif head == "future-choose" and len(path) == 3 and path[1] in self._codes:
             return self._choose_future(path[1], checked)
         elif head == "future" and len(path) == 3 and path[1] in self._codes and path[2] in PLAN_FIELDS:
             a.future_role = self._future_role()
             return _plan_field(a.future_plan.setdefault(path[1], PlanEntry()), path, value, checked)
+        elif head == "progress-date" and len(path) == 1 and a.progress:
+            return self._progress_date(value)
         elif head == "progress" and len(path) == 3 and a.progress and path[2] in PROGRESS_FIELDS:
             return self._progress(path[1], path[2], value)
         else:
@@ -232,6 +237,22 @@ class StaffPage(PageState):
                             label_th=FISCAL_YEAR_TH)]
         self.a.period.fiscal_year = year
         return []
+
+    def _progress_date(self, value: str):
+        """The current progress review's own date (it starts as the day it was begun): within the plan's period."""
+        first, last = self._plan_period()
+        if not is_iso_date(value) or not first <= value <= last:
+            return [problem(f"วันที่ทบทวนต้องอยู่ในช่วงของแผน ({thai_date(first)} ถึง {thai_date(last)})",
+                            field="progress-date", label_th="วันที่ทบทวน")]
+        self.a.progress[-1].date = value
+        return []
+
+    def _plan_period(self) -> tuple[str, str]:
+        """The plan's period as ISO dates: the dates typed, else the fiscal year (1 October to 30 September)."""
+        period = self.a.period
+        year = (period.fiscal_year or self._fiscal_year_now()) - BE_OFFSET
+        return (period.start if is_iso_date(period.start) else f"{year - 1}-10-01",
+                period.end if is_iso_date(period.end) else f"{year}-09-30")
 
     def _progress(self, code: str, field: str, value: str):
         current = self.a.progress[-1]
