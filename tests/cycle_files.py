@@ -51,3 +51,36 @@ def reviewed_year(**extra) -> dict:
     })
     data.update(extra)
     return data
+
+
+SIX_GAPS = ["DLit100", "DLit200", "DS300", "K01", "AT01", "X03"]
+
+
+def six_gap_year(agreed: bool = True) -> dict:
+    """An A2 plan with six gaps and plan lines written as people write them (a sentence per field, 34-65 characters,
+    twice the length of the lines in the agencies' sample forms), a future role A3 not yet planned; agreed by the supervisor when `agreed`. The IDP of this file is the one that must fit on
+    three A4 pages to the end of the sign-off (tests/test_document_layout.py)."""
+    answers = {code: {"has": True, "note": ""} for code in (
+        "AT06", "DLit300", "X02", "AT03", "K02", "X06", "K04", "K05", "X04", "X01", "AT04", "CEC-HNPQ-032",
+        "CEC-ACJV-037", "AT02", "CEC-AMHU-031", "X05", "K06", "K03", "DTR200")}
+    answers["AT06"]["note"] = "ใช้ระบบสารบรรณอิเล็กทรอนิกส์และระบบงบประมาณของหน่วยงานทุกวัน"
+    answers.update({code: {"has": False, "note": ""} for code in SIX_GAPS})
+    methods = [["on-the-job", "coaching"], ["stretch-project", "mentoring", "online-course"], ["self-study"],
+               ["job-shadowing", "classroom"], ["on-the-job", "community-of-practice"], ["feedback", "seminar"]]
+    plan = {code: plan_line(
+        index + 1, methods[index], f"2027-0{index + 2}-28",
+        "วิเคราะห์ข้อมูลจากระบบของหน่วยงานเพื่อจัดทำข้อเสนอเชิงนโยบายได้เอง",
+        "รายงานวิเคราะห์ข้อมูลประกอบการตัดสินใจของผู้บริหาร 2 ฉบับ",
+        "จัดทำแผนปฏิบัติราชการประจำปีของกอง",
+        "ขอพี่เลี้ยงจากศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร")
+        for index, code in enumerate(SIX_GAPS)}
+    data = reviewed_year(role="A2", group="A", stage="developing", answers=answers, plan=plan,
+                         future={"role": "A3", "plan": {}}, progress=[], history=[])
+    data["person"].update({"name": "นายสมชาย ใจดี", "supervisor": "นางสาวหัวหน้า ตั้งใจทำงาน"})
+    if not agreed:
+        data["review"] = None
+        return data
+    data["review"].update({"lines": {}, "multi_group": False, "next_level_opinion": "", "next_level_comment": "",
+                           "next_level": {"name": "", "position": "", "date": ""},
+                           "opinion": "เห็นชอบแผนพัฒนารายบุคคล ให้เริ่มจากการเรียนรู้ในงานจริงก่อนการฝึกอบรม"})
+    return data

@@ -13,7 +13,7 @@ from digiskill.core.answers.record import Assessment
 from digiskill.core.answers.checker import ImportFileError, check_answers, parse_assessment
 from digiskill.core.worker.assessment_session import AssessmentSession
 from digiskill.core.documents.docx_writer import render_docx
-from digiskill.core.cycle.idp import build_idp, classify_group
+from digiskill.core.cycle.idp import BALANCE_TOLERANCE, balance_note, build_idp, classify_group
 from digiskill.core.documents.idp_document import idp_blocks
 from digiskill.core.display.thaidate import buddhist_year, thai_date
 from digiskill.core.documents.xlsx_writer import render_xlsx
@@ -60,13 +60,28 @@ def test_every_required_item_is_listed_once_in_component_order(catalog):
 @pytest.mark.parametrize("methods,expected", [
     (["classroom", "online-course", "on-the-job"], "พึ่งการฝึกอบรม"),
     (["coaching"], "ยังไม่มีการเรียนรู้จากการลงมือทำงานจริง"),
-    (["on-the-job", "coaching", "classroom"], "สอดคล้อง"),
+    # 60:20:20 and 80:20:0 are at the tolerance's edge (each part within 10 points): in line.
+    (["on-the-job", "self-study", "stretch-project", "coaching", "classroom"], "สอดคล้องกับแนวทาง"),
+    (["on-the-job", "self-study", "stretch-project", "job-rotation", "coaching"], "สอดคล้องกับแนวทาง"),
+    # 33:33:33 is not (it was called in line before the tolerance was written down).
+    (["on-the-job", "coaching", "classroom"], "ยังห่างจากแนวทาง 70:20:10 เกิน 10 จุด ลองเพิ่มวิธีในกลุ่ม 70"),
 ])
 def test_70_20_10_balance_check(catalog, methods, expected):
     data = assessment(answers={"DLit200": {"has": False}}, plan={"DLit200": {"methods": methods}})
     idp = build_idp(catalog, parse_assessment(data, catalog))
     assert expected in idp.balance_note_th
     assert abs(sum(idp.balance.values()) - 1) < 1e-9
+
+
+@pytest.mark.parametrize("shares,in_line", [
+    ((0.70, 0.20, 0.10), True), ((0.60, 0.30, 0.10), True), ((0.80, 0.10, 0.10), True), ((0.60, 0.20, 0.20), True),
+    ((0.59, 0.31, 0.10), False), ((0.81, 0.09, 0.10), False), ((0.65, 0.14, 0.21), False),
+    ((0.50, 0.22, 0.28), False),  # the mix the issue found called "in line"
+])
+def test_70_20_10_tolerance_edges(catalog, shares, in_line):
+    assert BALANCE_TOLERANCE == 10
+    note = balance_note(catalog, dict(zip(("70", "20", "10"), shares)))
+    assert (note == "สัดส่วนวิธีการพัฒนาสอดคล้องกับแนวทาง 70:20:10") is in_line, note
 
 
 @pytest.mark.parametrize("shares,career,group", [

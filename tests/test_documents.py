@@ -27,6 +27,7 @@ from digiskill.core.documents.shape_chart import skill_shape_json
 from digiskill.core.documents.xlsx_writer import THAI_DATE_FORMAT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+ZWSP = "\u200b"  # the DOCX has one after an opening bracket before Thai (docx_writer.OPENING_BEFORE_THAI)
 
 
 def idp_of(catalog, data=None):
@@ -42,7 +43,16 @@ def well_formed(data: bytes) -> zipfile.ZipFile:
 
 
 def paragraphs(document) -> list[str]:
-    return [p.text for p in document.paragraphs if p.text.strip()]
+    """The body's paragraphs in order, with those of the sign-off row (a table without the plan-table style, its
+    blocks side by side) where it stands."""
+    out = []
+    for element in document.element.body:
+        if element.tag == f"{W}p":
+            out.append("".join(t.text or "" for t in element.iter(f"{W}t")))
+        elif element.tag == f"{W}tbl" and element.find(f"{W}tblPr/{W}tblStyle") is None:
+            for cell in element.iter(f"{W}tc"):
+                out += ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in cell.iter(f"{W}p")]
+    return [text.replace(ZWSP, "") for text in out if text.strip()]
 
 
 def after(texts: list[str], first: str, count: int) -> list[str]:
@@ -56,9 +66,9 @@ def test_idp_docx_has_the_forms_head_plan_and_sign_off(catalog):
     document = docx.Document(io.BytesIO(data))
     texts = paragraphs(document)
     assert texts[1] == "ประจำปีงบประมาณ พ.ศ. 2570 · ระยะเวลา 1 ตุลาคม 2569 – 30 กันยายน 2570"
-    person = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
+    person = {r.cells[i].text: r.cells[i + 1].text for r in document.tables[0].rows for i in (0, 2)}
     assert person["สำนัก/กอง"] == "กองยุทธศาสตร์และแผนงาน"
-    plan = [[c.text for c in r.cells] for r in document.tables[3].rows]
+    plan = [[c.text.replace(ZWSP, "") for c in r.cells] for r in document.tables[3].rows]
     assert plan[0][:4] == ["ลำดับ", "ทักษะที่ต้องพัฒนา", "เป้าหมายการพัฒนา", "ตัวชี้วัดความสำเร็จ"]
     # The agreed plan: the supervisor moved DLit200 first with another method and date; K01 is for next year.
     assert [row[1].split()[0] for row in plan[1:]] == ["DLit200", "DS300"]
@@ -67,7 +77,7 @@ def test_idp_docx_has_the_forms_head_plan_and_sign_off(catalog):
     assert plan[1][8].startswith("ปรับแผน (ลำดับเดิม 2; วิธีการเดิม การฝึกอบรมในห้องเรียน")
     assert "ช่วงเวลาเดิม 30 มิ.ย. 2570" in plan[1][8] and plan[1][8].endswith("\nเริ่มจากงานจริงก่อน")
     assert plan[2][8] == "เห็นชอบ"
-    later = [[c.text for c in r.cells] for r in document.tables[4].rows]
+    later = [[c.text.replace(ZWSP, "") for c in r.cells] for r in document.tables[4].rows]
     assert later[1] == ["K01 " + catalog.item("K01").title_th, "ปีหน้าเมื่อมีหลักสูตร"]
     assert "การสนับสนุนที่ผู้บังคับบัญชาจะให้: มอบหมายงานท้าทายและให้คำปรึกษาทุกเดือน" in texts
     # Sign-off in the forms' order, each with (name), position and a Buddhist-era date.
@@ -99,6 +109,9 @@ def test_idp_docx_is_landscape_with_the_technical_line_in_its_properties_and_one
     assert len(real) == 1
     note = "".join(t.text for t in real[0].iter(f"{W}t"))
     assert "(provisional)" in note and "K01" in note and "DLit100" not in note  # DLit100 is official
+    # Only the draft items this plan prints: K01 (moved to next year) and the future role's, not AT01, a draft item
+    # of the role the person already has.
+    assert "AT01" not in note and catalog.item("AT01").status == "provisional"
 
 
 def test_idp_without_a_review_has_blank_sign_lines_and_no_next_level_block(catalog):
@@ -108,7 +121,7 @@ def test_idp_without_a_review_has_blank_sign_lines_and_no_next_level_block(catal
     document = docx.Document(io.BytesIO(idp_docx(idp)))
     texts = paragraphs(document)
     assert texts[1] == "ประจำปีงบประมาณ พ.ศ. ........"
-    plan = [[c.text for c in r.cells] for r in document.tables[3].rows]
+    plan = [[c.text.replace(ZWSP, "") for c in r.cells] for r in document.tables[3].rows]
     assert [row[1].split()[0] for row in plan[1:]] == ["DS300", "DLit200", "K01"] and len(plan[0]) == 8
     assert after(texts, "ความเห็นของผู้บังคับบัญชาชั้นต้น", 6)[3:] == [
         "(นายหัวหน้า ตั้งใจ)", "ตำแหน่ง " + "." * 40, "วันที่ ........ เดือน .................... พ.ศ. ........"]
@@ -157,6 +170,15 @@ def test_idp_xlsx_has_real_dates_in_the_buddhist_era_numbers_and_print_setup(cat
     for ws in book.worksheets:
         assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
     assert book["ผลการประเมิน"].print_title_rows == "$1:$1"
+    # TH Sarabun New throughout (Calibri has no Thai letters); ลำดับ narrow, the text columns wide and wrapped; A4
+    # landscape fitted to one page wide.
+    assert {c.font.name for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value} == \
+        {"TH Sarabun New"}
+    widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFGH"]
+    assert widths[0] <= 8 and min(widths[1:]) >= 11 and max(widths) >= 18
+    assert all(c.alignment.wrap_text for c in sheet[head[0].row + 1][1:])
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0 and \
+        sheet.sheet_properties.pageSetUpPr.fitToPage
     assert book.properties.keywords == "ocsc-2561 2561.1"
     # Long text lines wrap across the plan table's width instead of widening the printed page; rows are as tall as
     # their wrapped text (LibreOffice does not grow them by itself).
@@ -184,12 +206,12 @@ def test_progress_report_docx_records_each_line(catalog):
     texts = paragraphs(document)
     assert texts[0] == "รายงานผลการพัฒนาตามแผนพัฒนาทักษะด้านดิจิทัลรายบุคคล"
     assert "การทบทวนครั้งที่ 1 จาก 1 · วันที่ทบทวน 1 เมษายน 2570" in texts
-    rows = {r.cells[1].text.split()[0]: [c.text for c in r.cells] for r in document.tables[1].rows[1:]}
+    rows = {r.cells[1].text.split()[0]: [c.text.replace(ZWSP, "") for c in r.cells] for r in document.tables[1].rows[1:]}
     assert rows["DLit200"][4:] == ["ไม่เป็นไปตามแผน\nเหตุผล: งานเร่งด่วนช่วงงบประมาณ", "ยังไม่ถึงกำหนด", "", ""]
     assert rows["DS300"][4:] == ["เป็นไปตามแผน", "บรรลุเกินเป้าหมาย", "รายงานโครงการ", "ลดเวลารอเรื่องลงครึ่งหนึ่ง"]
     assert rows["DS300"][2] == "ออกแบบบริการรับเรื่องออนไลน์"
     assert "K01" not in rows  # not this year
-    reanswers = [[c.text for c in r.cells] for r in document.tables[2].rows]
+    reanswers = [[c.text.replace(ZWSP, "") for c in r.cells] for r in document.tables[2].rows]
     assert reanswers[1] == ["DS300 " + catalog.unit("DS300").title_th, "ไม่มี", "มี"] or \
         reanswers[1] == ["DS300 " + catalog.unit("DS300").title_th, "ยังไม่มี", "มี"]
     assert after(texts, "ความเห็นของผู้บังคับบัญชาชั้นต้น", 6) == [
@@ -218,6 +240,39 @@ def test_session_gives_the_worker_the_progress_report_and_skill_shape(catalog):
     assert shape.count("<figure") == 2
     damaged = json.loads(AssessmentSession(json.dumps({"schema_version": 1, **catalog.to_dict()})).start("nope", "[]"))
     assert damaged["backup"]["text"] == "nope" and damaged["problems"][0]["code"] == "damaged_draft"
+
+
+def test_the_self_assessment_is_an_annex_after_the_sign_off_that_may_be_left_out(catalog, tmp_path, monkeypatch):
+    idp = idp_of(catalog)
+    full = docx.Document(io.BytesIO(idp_docx(idp)))
+    texts = paragraphs(full)
+    annex = texts.index("ภาคผนวก ผลการประเมินตนเองรายทักษะ")
+    assert texts.index("การรับทราบของผู้จัดทำแผน") < annex < texts.index("รูปทักษะรายองค์ประกอบ")
+    heading = next(p for p in full.paragraphs if p.text == "ภาคผนวก ผลการประเมินตนเองรายทักษะ")
+    assert heading._p.find(f"{W}pPr/{W}pageBreakBefore") is not None  # the annex starts on a page of its own
+    assert any(t.rows[0].cells[1].text == "รหัส" and len(t.rows) == len(idp.entries) + 1 for t in full.tables)
+    assert "รายละเอียดรายทักษะอยู่ในภาคผนวก" in " ".join(texts)
+    short = docx.Document(io.BytesIO(idp_docx(idp, annex=False)))
+    left = paragraphs(short)
+    assert "ภาคผนวก ผลการประเมินตนเองรายทักษะ" not in left and "รูปทักษะรายองค์ประกอบ" not in left
+    assert left[-1] == "วันที่ 5 เดือน ธันวาคม พ.ศ. 2569" and "ภาคผนวก" not in " ".join(left)
+    # The brief summary per component stays (the plan stays the fourth table).
+    summary = [[c.text.replace(ZWSP, "") for c in r.cells] for r in short.tables[2].rows]
+    assert summary[0] == ["ผลการประเมินตนเอง", "ความสามารถ", "ความรู้", "ประสบการณ์", "คุณลักษณะ", "รวม"]
+    counts = idp.counts
+    assert [row[0] for row in summary[1:]] == ["บทบาทต้องมี", "มีแล้ว", "ต้องพัฒนา", "ยังไม่ได้ตอบ"][:len(summary) - 1]
+    assert summary[1][-1] == str(counts["required"]) and summary[3][-1] == str(counts["gaps"])
+    assert short.tables[3].rows[0].cells[0].text == "ลำดับ"
+    assert "ผลการประเมิน" not in openpyxl.load_workbook(io.BytesIO(idp_xlsx(idp, annex=False))).sheetnames
+    # The CLI chooses the same way; the default keeps the annex.
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    answers = tmp_path / "year.json"
+    answers.write_text(json.dumps(reviewed_year(), ensure_ascii=False), encoding="utf-8")
+    assert main(["idp", str(answers), "--no-annex", "--out", str(tmp_path / "short.docx")]) == 0
+    assert main(["idp", str(answers), "--out", str(tmp_path / "full.docx")]) == 0
+    assert paragraphs(docx.Document(tmp_path / "short.docx")) == paragraphs(short)
+    assert "ภาคผนวก ผลการประเมินตนเองรายทักษะ" in paragraphs(docx.Document(tmp_path / "full.docx"))
 
 
 def test_cli_renders_the_plan_and_the_progress_report(tmp_path, monkeypatch, capsys):
@@ -252,7 +307,7 @@ def test_cli_renders_a_version_1_file_with_the_same_plan_lines(tmp_path, monkeyp
     answers.write_text(json.dumps(V1, ensure_ascii=False), encoding="utf-8")
     for suffix in ("docx", "xlsx"):
         assert main(["idp", str(answers), "--out", str(tmp_path / f"plan.{suffix}")]) == 0
-    plan = [[c.text for c in r.cells] for r in docx.Document(str(tmp_path / "plan.docx")).tables[3].rows]
+    plan = [[c.text.replace(ZWSP, "") for c in r.cells] for r in docx.Document(str(tmp_path / "plan.docx")).tables[3].rows]
     assert [(row[1].split()[0], row[4]) for row in plan[1:]] == [
         ("DS300", "การสอนงาน (Coaching) (20)"), ("DLit200", "การฝึกอบรมในห้องเรียน (Classroom Training) (10)")]
     assert "ประจำปีงบประมาณ พ.ศ. ........" in paragraphs(docx.Document(str(tmp_path / "plan.docx")))
@@ -277,6 +332,24 @@ def test_the_cycle_part_of_the_page_gets_the_skill_shape_once_there_is_a_baselin
     assert drawn(reviewed_year(history=[]))["html"]["skill-shape"] == ""
 
 
+
+
+def test_chart_labels_wrap_whole_instead_of_being_cut(catalog):
+    """Long Thai labels go into a box the browser wraps at word boundaries (its own dictionary), never cut with "…"."""
+    from digiskill.core.hr.aggregate import aggregate
+    from digiskill.core.hr.charts import top_gaps_svg
+    from staff_files import staff_files
+
+    agg = aggregate(catalog, staff_files(catalog, 40))
+    groups = {g.code: g.title_th for g in catalog.groups}
+    svg = top_gaps_svg(agg)
+    ElementTree.fromstring(svg)  # still well-formed SVG, the label's div in the XHTML namespace
+    for row in agg.urgent():
+        assert f">{groups[row.group]} · {row.code} {row.title_th}</div></foreignObject>" in svg
+    assert "…" not in svg and 'width="372" height="32"' in svg  # the label's box: up to the bars, two lines
+    shape = skill_shape_json(catalog, idp_of(catalog).assessment)["charts"][0]
+    for row in shape["rows"]:
+        assert f">{row['title_th']}</div></foreignObject>" in shape["svg"]
 
 
 def test_the_future_role_statement_says_what_the_role_adds_and_how_much_is_planned(catalog):

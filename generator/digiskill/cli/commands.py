@@ -120,7 +120,7 @@ def cmd_idp(args) -> int:
         print(f"wrote {args.out}: progress of {len(idp.lines)} plan lines "
               f"({len(idp.assessment.progress)} progress reviews)", file=sys.stderr)
         return 0
-    write_atomic(out, idp_docx(idp) if docx else idp_xlsx(idp))
+    write_atomic(out, idp_docx(idp, annex=args.annex) if docx else idp_xlsx(idp, annex=args.annex))
     agreed = " (the agreed plan)" if idp.reviewed else ""
     print(f"wrote {args.out}: {len(idp.lines)} plan lines{agreed} for {idp.role.code}", file=sys.stderr)
     return 0
@@ -315,6 +315,9 @@ def build_parser() -> argparse.ArgumentParser:
     idp.add_argument("--report", choices=["plan", "progress"], default="plan",
                      help="plan: the IDP, the agreed plan once reviewed (default); progress: the progress report "
                           "of the latest progress review")
+    idp.add_argument("--annex", action=argparse.BooleanOptionalAction, default=True,
+                     help="add the self-assessment answers and the skill shape as an annex after the sign-off "
+                          "(default); --no-annex leaves them out")
     idp.add_argument("--catalog", metavar="DIR", help=CATALOG_HELP)
     idp.add_argument("--agency", metavar="FILE", help="the agency settings file of the site the answers came from "
                                                       "(its own units and changes)")

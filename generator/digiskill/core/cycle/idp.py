@@ -11,7 +11,10 @@ from ..answers.record import Assessment, PlanEntry
 from .year import agreed_future_plan, agreed_plan, by_priority, future_codes
 from ..display.thaidate import thai_date
 
-# The 70:20:10 balance check: share of chosen methods per part that would make us suggest rebalancing.
+# The 70:20:10 balance check (README "แผนพัฒนา", CONTRIBUTING "The IDP document"): the plan is called in line with
+# 70:20:10 only when each part's share of the chosen methods is within BALANCE_TOLERANCE of the model's share
+# (70 % ± 10, 20 % ± 10, 10 % ± 10): 60:20:20 and 80:10:10 are in line, 50:22:28 is not.
+BALANCE_TOLERANCE = 10  # percentage points, each side of each part's share
 TRAINING_HEAVY = 0.5  # more than half of the methods are training (10)
 
 
@@ -104,14 +107,24 @@ def balance_of(catalog: Catalog, lines: list) -> tuple[dict, str]:
         return shares, "ยังไม่ได้เลือกวิธีการพัฒนา ลองเลือกจากวิธีที่แนะนำไว้ในแต่ละรายการ"
     for tool in chosen:
         shares[tool.part] += 1 / len(chosen)
+    return shares, balance_note(catalog, shares)
+
+
+def balance_note(catalog: Catalog, shares: dict) -> str:
+    """The one 70:20:10 remark for a plan's shares (part -> 0..1); see BALANCE_TOLERANCE."""
+    target = {p.code: p.share for p in catalog.learning_model.parts}
+    # Whole points after rounding, so that 3 of 5 methods (60.000000000000007 %) counts as 60.
+    off = {code: round(shares.get(code, 0) * 100, 6) - share for code, share in target.items()}
     if shares.get("10", 0) > TRAINING_HEAVY:
-        note = ("แผนนี้พึ่งการฝึกอบรมเป็นหลัก รูปแบบ 70:20:10 แนะนำให้เรียนรู้จากการลงมือทำงานจริงเป็นส่วนใหญ่ "
+        return ("แผนนี้พึ่งการฝึกอบรมเป็นหลัก รูปแบบ 70:20:10 แนะนำให้เรียนรู้จากการลงมือทำงานจริงเป็นส่วนใหญ่ "
                 "ลองเพิ่มวิธีในกลุ่ม 70 เช่น การเรียนรู้จากการปฏิบัติงานจริง")
-    elif shares.get("70", 0) == 0:
-        note = "แผนนี้ยังไม่มีการเรียนรู้จากการลงมือทำงานจริง (70) ซึ่งควรเป็นส่วนใหญ่ของการพัฒนา"
-    else:
-        note = "สัดส่วนวิธีการพัฒนาสอดคล้องกับแนวทาง 70:20:10"
-    return shares, note
+    if shares.get("70", 0) == 0:
+        return "แผนนี้ยังไม่มีการเรียนรู้จากการลงมือทำงานจริง (70) ซึ่งควรเป็นส่วนใหญ่ของการพัฒนา"
+    if all(abs(diff) <= BALANCE_TOLERANCE for diff in off.values()):
+        return "สัดส่วนวิธีการพัฒนาสอดคล้องกับแนวทาง 70:20:10"
+    short = min(off, key=off.get)
+    return (f"สัดส่วนวิธีการพัฒนายังห่างจากแนวทาง 70:20:10 เกิน {BALANCE_TOLERANCE} จุด "
+            f"ลองเพิ่มวิธีในกลุ่ม {short}")
 
 
 def plan_lines(catalog: Catalog, entries: list, plan: dict, own: dict | None = None, review=None) -> list:

@@ -17,6 +17,7 @@ from ..answers.record import ANSWER_TH, Assessment
 from ..cycle.year import skill_shape
 from ..display.markup import escape
 from ..display.percent import percent
+from ..display.svg_text import wrapped_label
 
 NOW_COLOUR = "1F4E9A"  # this year: dark blue (contrast 8:1 on white)
 BEFORE_COLOUR = "A6A6A6"  # last year: grey
@@ -32,7 +33,7 @@ def shape_svg(rows: list, title: str, ident: str) -> str:
     """Horizontal bars, the label above its bars (last year above this year when there is a baseline); narrow
     enough (420 units) to stay readable on a phone."""
     has_before = any(r[2] is not None for r in rows)
-    bar_width, bar, gap, label = 300, 14, 4, 20
+    bar_width, bar, gap, label = 300, 14, 4, 36  # label: room for two lines above the bars
     per_row = label + (2 * bar + gap if has_before else bar) + 14
     height = 34 + per_row * len(rows)
     width = bar_width + 120
@@ -48,7 +49,7 @@ def shape_svg(rows: list, title: str, ident: str) -> str:
                    f'<text x="{x + 20}" y="18" font-size="13">{name}</text>')
     for i, (name, required, before, now) in enumerate(rows):
         y = 30 + i * per_row
-        out.append(f'<text x="0" y="{y + 15}" font-size="13">{escape(name)}</text>')
+        out.append(wrapped_label(0, y, width, name, size=13))
         bars = ([(before, BEFORE_COLOUR, "ปีที่แล้ว")] if has_before else []) + [(now, NOW_COLOUR, "ปีนี้")]
         for j, (count, colour, when) in enumerate(bars):
             share = _share(count, required)

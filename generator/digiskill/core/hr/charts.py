@@ -8,6 +8,7 @@ from __future__ import annotations
 from .aggregate import Aggregation
 from ..display.markup import escape
 from ..display.percent import percent
+from ..display.svg_text import wrapped_label
 from .trend import biggest_changes
 
 LEVELS = ["#ffffff", "#fde0dd", "#fcbba1", "#fc9272", "#fb6a4a", "#de2d26", "#a50f15"]
@@ -92,16 +93,15 @@ def heatmap_svg(agg: Aggregation, component: str = "ability") -> str:
 def top_gaps_svg(agg: Aggregation) -> str:
     rows = agg.urgent()
     groups = {g.code: g.title_th for g in agg.catalog.groups}
-    bar_left, bar_width, line = 380, 260, 26
+    bar_left, bar_width, line = 380, 260, 36  # a row: room for a two-line label
     height = line * len(rows) + 20
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {bar_left + bar_width + 90} {height}" '
            f'width="{bar_left + bar_width + 90}" height="{height}" role="img" aria-labelledby="tg-title" '
            'class="ds-chart">', '<title id="tg-title">ช่องว่างทักษะที่เร่งด่วนที่สุด (ตามจำนวนและสัดส่วนที่ยังไม่มี)</title>']
     for i, row in enumerate(rows):
         y = 10 + i * line
-        label = f"{_short(groups[row.group], 18)} · {row.code} {_short(row.title_th, 18)}"
-        out.append(f'<text x="{bar_left - 8}" y="{y + 15}" text-anchor="end" font-size="12">{escape(label)}'
-                   f'<title>{escape(groups[row.group])} · {escape(row.code)} {escape(row.title_th)}</title></text>')
+        label = f"{groups[row.group]} · {row.code} {row.title_th}"
+        out.append(wrapped_label(0, y, bar_left - 8, label, align="end", title=label))
         out.append(f'<rect x="{bar_left}" y="{y + 3}" width="{max(row.share * bar_width, 1):.1f}" height="{line - 8}" '
                    f'fill="#de2d26"/>')
         out.append(f'<text x="{bar_left + row.share * bar_width + 6:.1f}" y="{y + 15}" font-size="12">'
@@ -126,9 +126,8 @@ def trend_svg(agg: Aggregation) -> str:
         y = 10 + i * line
         before = row.before[1] / row.before[0]
         now = row.now[1] / row.now[0]
-        label = f"{_short(groups[row.group], 18)} · {row.code} {_short(row.title_th, 18)}"
-        out.append(f'<text x="{bar_left - 8}" y="{y + 17}" text-anchor="end" font-size="12">{escape(label)}'
-                   f'<title>{escape(groups[row.group])} · {escape(row.code)} {escape(row.title_th)}</title></text>')
+        label = f"{groups[row.group]} · {row.code} {row.title_th}"
+        out.append(wrapped_label(0, y, bar_left - 8, label, align="end", title=label))
         out.append(f'<rect x="{bar_left}" y="{y + 2}" width="{max(before * bar_width, 1):.1f}" height="12" '
                    f'fill="#969696"/>')
         out.append(f'<rect x="{bar_left}" y="{y + 15}" width="{max(now * bar_width, 1):.1f}" height="12" '

@@ -41,7 +41,8 @@ def draw(catalog, a: Assessment, full: bool, echo: str | None = None) -> dict:
 
 
 def heavy_parts(catalog, a: Assessment) -> dict:
-    """The plan preview (the same blocks as the DOCX) and the skill shape: asked for after a quiet moment."""
+    """The plan preview (the same blocks as the DOCX, without its annex) and the skill shape: asked for after a quiet
+    moment."""
     from ..cycle.idp import build_idp
     from ..documents.idp_document import idp_blocks
     from ..documents.preview_html import blocks_html
@@ -52,7 +53,9 @@ def heavy_parts(catalog, a: Assessment) -> dict:
     idp = build_idp(catalog, a)
     c = idp.counts
     shape = shape_html(catalog, a)
-    return {"html": {"ds-preview": blocks_html(idp_blocks(idp)), "skill-shape": shape},
+    # The preview is the plan as it prints (plan and sign-off): the answers are on the page itself and the skill shape
+    # in its own part; the downloads carry them as the annex.
+    return {"html": {"ds-preview": blocks_html(idp_blocks(idp, annex=False)), "skill-shape": shape},
             "text": {"balance": idp.balance_note_th,
                      "progress": f"ตอบแล้ว {c['required'] - c['unanswered']} จาก {c['required']} รายการ · "
                                  f"มี {c['have']} · ต้องพัฒนา {c['gaps']}"},
