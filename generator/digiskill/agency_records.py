@@ -56,7 +56,7 @@ class Agency:
     logo: str = ""
     contact_th: str = ""
     divisions: tuple[str, ...] = ()  # the agency's divisions (กอง/สำนัก), offered in the staff file's person field
-    privacy_threshold: int = 5  # HR figures from fewer staff show as "< 5" (core/hr/privacy.py); can only be raised
+    privacy_threshold: int = 5  # HR figures from fewer staff are hidden (core/hr/privacy.py); can only be raised
     replacements: tuple[UnitReplacement, ...] = ()
 
     def themes_for_unit(self, unit_code: str) -> list[AgencyTheme]:

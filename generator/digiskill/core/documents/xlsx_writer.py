@@ -21,7 +21,9 @@ def _typed(value, kind: str):
     if kind == "date":
         return datetime.date.fromisoformat(value) if value else None
     if kind == "number":
-        return value if isinstance(value, int) else None
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if kind == "percent":  # a whole percent (27) becomes the number 0.27 shown with the format '0%'
+        return value / 100 if isinstance(value, (int, float)) and not isinstance(value, bool) else None
     return value
 
 
@@ -37,7 +39,7 @@ def _lines(text, width: float) -> int:
     return count
 
 
-def _fit_rows(sheet, merged_rows: dict) -> None:
+def _fit_rows(sheet, merged_rows: dict, line_height: int = 15) -> None:
     """Row heights from the wrapped text, so printed rows are tall enough in every reader (LibreOffice keeps the
     default height of a row openpyxl wrote). A merged text line counts the merged width; other rows their cells."""
     from openpyxl.utils import get_column_letter
@@ -49,8 +51,8 @@ def _fit_rows(sheet, merged_rows: dict) -> None:
             lines = _lines(merged_rows[number], sum(widths.values()))
         else:
             lines = max((_lines(c.value, widths[c.column]) for c in row if isinstance(c.value, str)), default=1)
-        if lines > 1:
-            sheet.row_dimensions[number].height = 15 * lines
+        if lines > 1 or line_height != 15:
+            sheet.row_dimensions[number].height = line_height * lines
 
 
 def _wrap_across(sheet, texts: list, wrap) -> None:
@@ -63,10 +65,12 @@ def _wrap_across(sheet, texts: list, wrap) -> None:
         sheet.cell(row=row, column=1).alignment = wrap
 
 
-def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา (IDP)", properties: dict | None = None) -> bytes:
-    """Tables with a "sheet" key go to a sheet of that name (a header row, then the rows); everything else goes,
-    in order, to the first sheet. Every sheet prints on A4 landscape, one page wide, with its table's header row
-    repeated on each page."""
+def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา (IDP)", properties: dict | None = None,
+                font: tuple | None = None) -> bytes:
+    """Tables with a "sheet" key go to a sheet of that name (a header row, then the rows, then the lines of its
+    "notes", if any); everything else goes, in order, to the first sheet. Every sheet prints on A4 landscape, one
+    page wide, with its table's header row repeated on each page. `font`: (name, size) for every cell (the
+    organisation plan uses TH Sarabun New, the font of Thai government documents)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -99,6 +103,8 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
             cell.alignment = wrap
             if kind == "date":
                 cell.number_format = THAI_DATE_FORMAT
+            elif kind == "percent":
+                cell.number_format = "0%"
             if border:
                 cell.border = box
             if header:
@@ -117,6 +123,7 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
             cell.font = font
 
     titles = {}
+    notes_at: dict = {}  # sheet title -> (row, text): the "อ่านตารางนี้อย่างไร" lines under a sheet's table
     for block in blocks:
         kind = block["type"]
         target = sheet_for(block["sheet"]) if block.get("sheet") else plan
@@ -139,6 +146,10 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
                                                              width * 1.1)
             if target is not plan:
                 target.freeze_panes = target.cell(row=start + 1, column=1)
+                for offset, note in enumerate(block.get("notes", ())):
+                    row = start + len(rows) + 2 + offset
+                    text_cell(target.cell(row=row, column=1), note).font = bold if offset == 0 else Font()
+                    notes_at.setdefault(target.title, []).append((row, note))
             if target is not plan or block.get("repeat_header"):
                 titles.setdefault(target.title, start)
             continue
@@ -173,7 +184,15 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
     plan.column_dimensions["B"].width = max(plan.column_dimensions["B"].width or 0, 40)
     _wrap_across(plan, texts, wrap)
     for sheet in book.worksheets:
-        _fit_rows(sheet, dict(texts) if sheet is plan else {})
+        if sheet is not plan:
+            _wrap_across(sheet, notes_at.get(sheet.title, []), wrap)
+        if font:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    cell.font = Font(name=font[0], size=font[1] + max(0, (cell.font.sz or 11) - 11),
+                                     bold=cell.font.bold)
+        _fit_rows(sheet, dict(texts) if sheet is plan else dict(notes_at.get(sheet.title, [])),
+                  22 if font else 15)
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
