@@ -55,6 +55,19 @@ def test_coverage_against_headcount_per_group_and_division(catalog):
     assert named[1] == ["ทั้งหมด", "S", S, 4, 3, 75, 0, 0, 0, 0, False]  # names kept: nothing hidden
 
 
+def test_the_coverage_csv_reads_in_thai_and_with_keys_for_scripts(catalog):
+    lines = table_csv(hr(catalog), "coverage").decode("utf-8-sig").split("\r\n")
+    assert lines[:4] == [
+        "ส่วนราชการ,รหัสกลุ่ม,กลุ่มบุคลากร,อัตรากำลัง (คน),ตอบแล้ว (คน),ตอบแล้ว (% ของอัตรากำลัง),"
+        "แผนที่ผู้บังคับบัญชาเห็นชอบ (คน),เห็นชอบแล้ว (% ของผู้ที่ตอบ),ติดตามความก้าวหน้าแล้ว (คน),"
+        "ติดตามแล้ว (% ของผู้ที่ตอบ),ซ่อนตัวเลข",
+        f"ทั้งหมด,A,{A},13,11,85,4,36,3,27,", f"ทั้งหมด,S,{S},4,,,,,,,ซ่อน", "ทั้งหมด,ทั้งหมด,ทั้งหมด,17,,,,,,,ซ่อน"]
+    keys = table_csv(hr(catalog), "coverage", keys=True).decode("utf-8-sig").split("\r\n")
+    assert keys[:3] == ["division,group,group_title_th,headcount,responded,response_percent,plans_agreed,"
+                        "agreed_percent,progress_reviewed,reviewed_percent,suppressed",
+                        f"ทั้งหมด,A,{A},13,11,85,4,36,3,27,0", f"ทั้งหมด,S,{S},4,,,,,,,1"]
+
+
 def test_progress_done_in_progress_not_started_closed_and_applied(catalog):
     assert rows_for(hr(catalog), "progress", "DLit100", "DLit200") == [
         ["A", A, AB, "DLit100", DLIT100, H, H, H, H, H, H, H, H, HID],  # 4 staff planned it
