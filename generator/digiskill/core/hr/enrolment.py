@@ -2,8 +2,8 @@
 70:20:10: classroom, e-learning, courses), by fiscal quarter of the plan line's target date.
 
 With names kept, a list HR can register people from; with names dropped, only counts per unit and quarter for the
-budget, with small counts (and those that would let one be worked out from a unit's total) left empty. Thai fiscal years start on 1 October: 2027-03-31 is in
-quarter 2 of fiscal year 2570.
+budget, with small counts (and those that would let one be worked out from a unit's total) left empty. Thai fiscal
+years start on 1 October: 2027-03-31 is in quarter 2 of fiscal year 2570.
 """
 from __future__ import annotations
 

@@ -61,6 +61,8 @@ def org_plan_blocks(agg: Aggregation, today: datetime.date | None = None) -> lis
          "kinds": ["text", "text", "text", "number", "number", "percent"],
          "rows": [[groups[r.group].title_th, r.code, r.title_th, r.lacking, r.required, percent(r.share)]
                   for r in urgent]},
+        {"type": "meta", "text": "ช่องว่างที่เร่งด่วนที่สุด เรียงตาม ยังไม่มี (คน) × ยังไม่มี (%) · ยังไม่มี (%) เป็นร้อยละของต้องมี (คน) "
+                                 "ของกลุ่มนั้น · แถวที่ถูกซ่อนไม่อยู่ในรายการ (ตารางทั้งหมดในแผ่นงานตารางช่องว่างทักษะ)"},
         {"type": "heading", "text": "3. " + section["themes"].title_th},
         {"type": "fields", "rows": [
             [label["development_themes"], "\n".join(t.title_th for t in catalog.development_themes)],
@@ -161,6 +163,8 @@ def follow_up_blocks(agg: Aggregation) -> list[dict]:
                        "kinds": ["text", "text", "text", "percent", "percent", "number"],
                        "rows": [[groups[r.group], r.code, r.title_th, percent(r.before[1] / r.before[0]),
                                  percent(r.now[1] / r.now[0]), r.change] for r in changes]})
+        blocks.append({"type": "meta", "text": "รายการที่เปลี่ยนมากที่สุด · เปลี่ยน (จุดร้อยละ) = ร้อยละที่ปัดแล้วของปีนี้ลบของปีที่แล้ว "
+                                               "ติดลบคือคนที่ยังไม่มีลดลง (ดีขึ้น)"})
     return blocks
 
 

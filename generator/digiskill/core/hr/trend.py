@@ -3,7 +3,8 @@ and now, and the change in percentage points (negative = fewer lack it: better).
 
 Last year comes either as last year's staff files (read exactly like this year's, so every view and filter works) or
 as the gap CSV exported last year (`digiskill aggregate --table gaps`; it has groups but no divisions, stages or
-roles, so with such a filter the trend is not available, and rows hidden last year (empty, or "< 5" in older files) stay unknown).
+roles, so with such a filter the trend is not available, and rows hidden last year (empty, or "< 5" in older files)
+stay unknown).
 """
 from __future__ import annotations
 
