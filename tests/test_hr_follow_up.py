@@ -233,6 +233,19 @@ def test_the_plan_workbook_is_typed_thai_and_prints_a4_landscape(catalog):
     assert [c.value for c in rows[2]] == ["ทั้งหมด", "S", S, 4, None, None, None, None, None, None, "ซ่อน"]
     values = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
     assert "< 5" not in " ".join(str(v) for v in values) and "(< 5%)" not in " ".join(str(v) for v in values)
+    for ws in book.worksheets[1:]:  # every count and percent column holds numbers or nothing, on every sheet
+        head = [c.value for c in next(ws.iter_rows(max_row=1))]
+        numeric = [i for i, h in enumerate(head) if h and h.endswith(("(คน)", "(%)", ")", "(จุดร้อยละ)"))
+                   and "(" in h and not h.startswith("ซ่อน")]
+        assert numeric, ws.title
+        for row in ws.iter_rows(min_row=2):
+            if row[0].value == "อ่านตารางนี้อย่างไร":
+                break
+            for i in numeric:
+                assert row[i].value is None or (row[i].data_type == "n" and not isinstance(row[i].value, str)), \
+                    (ws.title, head[i], row[i].value)
+                if head[i].startswith(("ยังไม่มี (%)", "ตอบแล้ว (%")) or "(% ของ" in head[i] or head[i].endswith("(%)"):
+                    assert row[i].value is None or (row[i].number_format == "0%" and 0 <= row[i].value <= 1)
     for ws in book.worksheets[1:]:  # every table sheet says how to read it, under the table
         texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
         assert "อ่านตารางนี้อย่างไร" in texts and any("% ของ" in t or "ร้อยละ" in t for t in texts), ws.title

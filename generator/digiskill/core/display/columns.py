@@ -9,8 +9,8 @@ words for people) and a marker column as True/False. Each form then writes a cel
   column "ซ่อน" where the row's figures are hidden, coded values in Thai.
 - CSV with machine keys (`digiskill aggregate --keys`, for scripts): the snake_case keys as headers, codes, the
   marker column 1/0; the numbers are the same.
-- XLSX: numbers as numbers, percents as real numbers with a % number format (27 → 0.27 shown as 27%), hidden cells
-  empty and shaded.
+- XLSX (`core/hr/org_plan.py` through `documents/xlsx_writer.py`): numbers as numbers, percents as real numbers
+  with a % number format (27 → 0.27 shown as 27%), hidden cells empty and the marker column "ซ่อน".
 - The page: the Thai form of the CSV.
 """
 from __future__ import annotations
@@ -57,22 +57,3 @@ def csv_cell(value, column: Column, keys: bool = False):
 def page_cell(value, column: Column):
     """What the page shows: the Thai CSV cell."""
     return csv_cell(value, column)
-
-
-def xlsx_value(value, column: Column):
-    """(value, number format) for a workbook cell: a percent as a fraction of 1 with '0%', a hidden figure empty."""
-    if column.kind == "marker":
-        return (HIDDEN_TH if value else None), None
-    if value is None:
-        return None, None
-    if isinstance(value, Coded):
-        return value.th, None
-    if column.kind == "percent":
-        return value / 100, "0%"
-    return value, None
-
-
-def rows_by_key(columns: list, rows: list) -> list[dict]:
-    """The rows as dicts by column key (for the page and the tests, never by position)."""
-    keys = [c.key for c in columns]
-    return [dict(zip(keys, row)) for row in rows]
