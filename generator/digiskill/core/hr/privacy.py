@@ -18,8 +18,6 @@ With names kept (HR chose to keep them, e.g. for enrolment) nothing is hidden.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 DEFAULT_THRESHOLD = 5
 PRIME = (1 << 61) - 1  # the linear algebra of `determined` is done modulo this prime: exact integers, no fractions
 
@@ -115,13 +113,25 @@ def protect(values: dict, lines: list, primary: set, prefer: dict | None = None)
         hidden.add(min(free, key=cost))
 
 
-@dataclass
 class Hidden:
-    """Which figures of a view are hidden (keys as in `hide_view`)."""
-    cells: set = field(default_factory=set)
+    """Which figures of one view are hidden. The view's tables fall in three systems of lines that share no figure
+    (`staff`: coverage, roles and gap rows; `progress`; `enrolment`), each worked out the first time one of its
+    figures is asked for, so a CSV of one table costs only its own system."""
+
+    def __init__(self, agg):
+        self.agg, self.parts = agg, {}
+
+    def part(self, name: str) -> set:
+        if name not in self.parts:
+            self.parts[name] = _SYSTEMS[name](self.agg) if self.agg.privacy.active else set()
+        return self.parts[name]
 
     def __contains__(self, key) -> bool:
-        return key in self.cells
+        return key in self.part(_PART[key[0]])
+
+    @property
+    def cells(self) -> set:
+        return set().union(*(self.part(name) for name in _SYSTEMS))
 
 
 def hide_view(agg) -> Hidden:
@@ -129,22 +139,32 @@ def hide_view(agg) -> Hidden:
     show them together: ("c", division or None, group or None) coverage; ("r", role) staff of a role; ("g", group,
     code) a gap row; ("p", group, code) a progress row and ("p",) the progress summary; ("e", code, quarter) an
     enrolment count and ("u", code) a unit's total."""
-    privacy = agg.privacy
-    if not privacy.active:
-        return Hidden()
+    return Hidden(agg)
+
+
+class _System:
+    """The cells, lines, primary cells and preferences of one system, for `protect`."""
+
+    def __init__(self, privacy):
+        self.privacy, self.values, self.lines, self.primary, self.prefer = privacy, {}, [], set(), {}
+
+    def cell(self, key, value, base=None, rank=1):
+        self.values[key] = value
+        self.prefer[key] = rank
+        if self.privacy.hidden(value if base is None else base):
+            self.primary.add(key)
+
+    def protect(self) -> set:
+        return protect(self.values, self.lines, self.primary, self.prefer)
+
+
+def _staff_system(agg) -> set:
+    """Coverage: divisions × groups with their totals (totals are hidden before the rows that other tables repeat);
+    the roles of each group; the gap rows, whose staff required is the sum of the group's roles that need the code."""
     from .coverage import coverage_rows
-    from .enrolment import enrolment_counts
-    from .progress import progress_rows
 
-    values, lines, primary, prefer = {}, [], set(), {}
-
-    def cell(key, value, base=None, rank=1):
-        values[key] = value
-        prefer[key] = rank
-        if privacy.hidden(value if base is None else base):
-            primary.add(key)
-
-    # Coverage: divisions × groups with their totals; totals are hidden before the rows that other tables repeat.
+    system = _System(agg.privacy)
+    cell, lines = system.cell, system.lines
     rows = coverage_rows(agg)
     scope = agg.filter.division
     for r in rows:
@@ -157,7 +177,6 @@ def hide_view(agg) -> Hidden:
     if scope is None and len(by_division) > 1:
         for group in {r.group for r in rows}:
             lines.append((("c", None, group), *[("c", d, group) for d in by_division if d is not None]))
-    # The roles of each group, and the gap rows: a row's staff required is the sum of its roles that need it.
     catalog = agg.catalog
     for role, count in agg.staff_by_role.items():
         cell(("r", role), count, rank=2)
@@ -170,20 +189,37 @@ def hide_view(agg) -> Hidden:
     for (group, code), row in agg.rows.items():
         cell(("g", group, code), row.required, rank=3)
         lines.append((("g", group, code), *needs.get((group, code), ())))
-    # Progress: the rows add up to the summary line.
+    return system.protect()
+
+
+def _progress_system(agg) -> set:
+    """The progress rows add up to the summary line."""
+    from .progress import progress_rows
+
+    system = _System(agg.privacy)
     progress = progress_rows(agg)
     for r in progress:
-        cell(("p", r.group, r.code), r.staff)
+        system.cell(("p", r.group, r.code), r.staff)
     staff = sum(1 for fact in agg.staff if fact.plan)
-    cell(("p",), sum(r.staff for r in progress), base=staff, rank=2)
-    lines.append((("p",), *[("p", r.group, r.code) for r in progress]))
-    # Enrolment counts: the quarters of a unit add up to the unit's total.
-    if agg.anonymised:
-        units: dict = {}
-        for (code, quarter), n in enrolment_counts(agg).items():
-            cell(("e", code, quarter), n)
-            units[code] = units.get(code, 0) + n
-        for code, n in units.items():
-            cell(("u", code), n, rank=2)
-            lines.append((("u", code), *[k for k in values if k[0] == "e" and k[1] == code]))
-    return Hidden(protect(values, lines, primary, prefer))
+    system.cell(("p",), sum(r.staff for r in progress), base=staff, rank=2)
+    system.lines.append((("p",), *[("p", r.group, r.code) for r in progress]))
+    return system.protect()
+
+
+def _enrolment_system(agg) -> set:
+    """The quarters of a unit add up to the unit's total (counts only when names are dropped)."""
+    from .enrolment import enrolment_counts
+
+    system = _System(agg.privacy)
+    quarters: dict = {}
+    for (code, quarter), n in enrolment_counts(agg).items():
+        system.cell(("e", code, quarter), n)
+        quarters.setdefault(code, []).append((("e", code, quarter), n))
+    for code, cells in quarters.items():
+        system.cell(("u", code), sum(n for _k, n in cells), rank=2)
+        system.lines.append((("u", code), *[k for k, _n in cells]))
+    return system.protect()
+
+
+_SYSTEMS = {"staff": _staff_system, "progress": _progress_system, "enrolment": _enrolment_system}
+_PART = {"c": "staff", "r": "staff", "g": "staff", "p": "progress", "e": "enrolment", "u": "enrolment"}
