@@ -19,7 +19,10 @@ With names kept (HR chose to keep them, e.g. for enrolment) nothing is hidden.
 from __future__ import annotations
 
 DEFAULT_THRESHOLD = 5
-PRIME = (1 << 61) - 1  # the linear algebra of `determined` is done modulo this prime: exact integers, no fractions
+# `determined` solves the lines modulo this prime: integers instead of fractions, many times faster in Pyodide. A
+# wrong answer would need the prime to divide one particular non-zero determinant of 0/±1 coefficients: possible in
+# principle, vanishingly unlikely for a 61-bit prime; tests/test_hr_privacy.py checks again with exact fractions.
+PRIME = (1 << 61) - 1
 
 
 def threshold_of(catalog) -> int:
@@ -30,7 +33,6 @@ def threshold_of(catalog) -> int:
 class Privacy:
     def __init__(self, threshold: int, active: bool):
         self.threshold, self.active = threshold, active
-        self.mark = f"น้อยกว่า {threshold} คน"
 
     def hidden(self, base: int) -> bool:
         """Primary suppression: 1 to threshold − 1 staff."""
