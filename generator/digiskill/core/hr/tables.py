@@ -80,7 +80,8 @@ def staff_tables(agg: Aggregation) -> list[dict]:
     by_group, by_role = agg.staff_by_group, agg.staff_by_role
     groups = [[g.title_th, *_count(by_group[g.code], ("c", scope, g.code) in hidden)] for g in agg.catalog.groups
               if g.code in by_group]
-    roles = [[r, *_count(n, ("r", r) in hidden)] for r, n in sorted(by_role.items())]
+    roles = [[f"{r} {agg.catalog.role(r).title_th}", *_count(n, ("r", r) in hidden)]
+             for r, n in sorted(by_role.items())]
     return [shown_table("by-group", [Column("group", "กลุ่ม"), COUNT, MARKER], groups, lines_th=STAFF_HOWTO_TH),
             shown_table("by-role", [Column("role", "บทบาท"), COUNT, MARKER], roles)]
 
