@@ -119,12 +119,18 @@ def test_cli_aggregate_writes_xlsx_docx_and_csv(tmp_path, catalog, capsys, monke
     book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
     assert book.sheetnames == ["แผนพัฒนาระดับองค์กร", "ตารางช่องว่างทักษะ", "ความครอบคลุม", "ความก้าวหน้า"]
     rows = list(csv.DictReader(io.StringIO((tmp_path / "plan.csv").read_bytes().decode("utf-8-sig"))))
-    dlit = [r["staff_required"] for r in rows if r["code"] == "DLit100"]
-    assert "< 5" in dlit  # names dropped: groups of fewer than 5 staff are not shown
-    assert sum(int(n) for n in dlit if n != "< 5") + 4 * dlit.count("< 5") >= 50
+    dlit = [r for r in rows if r["รหัส"] == "DLit100"]
+    hidden = [r for r in dlit if r["ซ่อนตัวเลข"] == "ซ่อน"]  # names dropped: groups of fewer than 5 staff are not shown
+    assert hidden and all(r["ต้องมี (คน)"] == r["ยังไม่มี (%)"] == "" for r in hidden)
+    assert all(r["ต้องมี (คน)"].isdigit() and r["ยังไม่มี (%)"].isdigit() for r in dlit if r not in hidden)
     assert main(["aggregate", str(folder), "--keep-names", "--out", str(tmp_path / "named.csv")]) == 0
     rows = list(csv.DictReader(io.StringIO((tmp_path / "named.csv").read_bytes().decode("utf-8-sig"))))
-    assert sum(int(r["staff_required"]) for r in rows if r["code"] == "DLit100") == 50
+    assert sum(int(r["ต้องมี (คน)"]) for r in rows if r["รหัส"] == "DLit100") == 50
+    assert main(["aggregate", str(folder), "--keys", "--out", str(tmp_path / "keys.csv")]) == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "keys.csv").read_bytes().decode("utf-8-sig"))))
+    assert {r["component"] for r in rows} == {"ability", "knowledge", "experience", "attribute"}
+    assert {r["suppressed"] for r in rows} == {"0", "1"}
+    assert main(["aggregate", str(folder), "--keys", "--out", str(tmp_path / "keys.xlsx")]) == 2
     assert docx.Document(tmp_path / "plan.docx").tables
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT
 from digiskill.catalog.agency import load_agency
-from digiskill.core.hr.aggregate import CSV_COLUMNS, URGENT_COUNT, aggregate, aggregate_csv, table_rows
+from digiskill.core.hr.aggregate import GAP_COLUMNS, URGENT_COUNT, aggregate, aggregate_csv, table_rows
 from digiskill.core.answers.messages import message_th
 from digiskill.core.answers.record import (MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS,
                                            SCHEMA_VERSION, empty_assessment, migrate, role_table)
@@ -386,12 +386,16 @@ def test_equal_names_are_ordered_by_content_bytes_or_text(catalog):
 
 def test_table_rows_and_csv(catalog):
     files = [(f"{i}.json", staff("", "A1", {"DLit100": {"has": i == 0}}, mission=str(i))) for i in range(3)]
-    agg = aggregate(catalog, files, anonymise=False)  # names kept: no "< 5" suppression
+    agg = aggregate(catalog, files, anonymise=False)  # names kept: nothing suppressed
     rows = table_rows(agg)
     groups = {g.code: g.title_th for g in catalog.groups}
     dlit = next(r for r in rows if r[3] == "DLit100")
-    assert dlit == ["A", groups["A"], dlit[2], "DLit100", agg.rows[("A", "DLit100")].title_th, 3, 2, 0.6667, 0]
-    raw = aggregate_csv(agg)
-    assert raw.startswith(codecs.BOM_UTF8) and b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
-    parsed = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert parsed[0] == CSV_COLUMNS and parsed[1:] == [[str(v) for v in r] for r in rows]
+    assert dlit == ["A", groups["A"], ("ability", "ความสามารถ"), "DLit100", agg.rows[("A", "DLit100")].title_th,
+                    3, 2, 67, 0, False]  # 2 of 3: a whole percent, as in every other table
+    for keys, component, marker in ((False, "ความสามารถ", ""), (True, "ability", "0")):
+        raw = aggregate_csv(agg, keys=keys)
+        assert raw.startswith(codecs.BOM_UTF8) and b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+        parsed = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+        assert parsed[0] == [c.key if keys else c.th for c in GAP_COLUMNS]
+        assert parsed[1 + rows.index(dlit)] == ["A", groups["A"], component, "DLit100", dlit[4], "3", "2", "67", "0",
+                                                marker]

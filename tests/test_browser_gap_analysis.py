@@ -111,9 +111,11 @@ def test_browser_and_cli_agree_exactly(browser, site_url, staff_dir, tmp_path, m
         page.click('button[data-action="org_plan_docx"]')
     assert docx.Document(io.BytesIO(info.value.path().read_bytes())).tables
 
-    group_counts = page.eval_on_selector_all(".ds-by-group tr", "rows => rows.slice(1).map(r => r.cells[1].innerText)")
-    shown = [int(n) for n in group_counts if n != "< 5"]
-    assert sum(shown) + 4 * (len(group_counts) - len(shown)) >= 80 and sum(shown) <= 80  # small groups: "< 5"
+    group_counts = page.eval_on_selector_all(".ds-by-group tr", "rows => rows.slice(1).map(r => [r.cells[1].innerText, "
+                                                                "r.cells[2].innerText])")
+    shown = [int(n) for n, mark in group_counts if not mark]
+    assert all(n == "" for n, mark in group_counts if mark == "ซ่อน")  # small groups: empty, marked
+    assert sum(shown) == 80 if len(shown) == len(group_counts) else sum(shown) < 80
     assert page.locator("#heatmap svg rect").count() > 20 and page.locator("#top-gaps-chart svg rect").count() == 10
     page.select_option('select[name="component"]', "knowledge")
     assert "ความรู้" in page.text_content("#heatmap svg > title")
@@ -163,7 +165,11 @@ def test_follow_up_tables_equal_the_cli_for_every_csv_and_filter(browser, site_u
     page.set_input_files('input[data-action="files"]', str(now))
     page.wait_for_selector("#results:not([hidden])", timeout=60_000)
     assert page.get_attribute("#ds-gap", "data-used") == "14"
-    assert "< 5" in page.inner_text(".ds-coverage") and "85%" in page.inner_text(".ds-coverage")
+    coverage = page.eval_on_selector_all(".ds-coverage tr", "rows => rows.map(r => [...r.cells].map(c => c.innerText))")
+    assert coverage[1][:5] == ["ทั้งหมด", "ผู้ทำงานด้านนโยบายและงานวิชาการ", "13", "11", "85"]
+    assert coverage[2][-1] == "ซ่อน" and "< 5" not in page.inner_text(".ds-coverage")
+    page.click("#coverage details.ds-howto summary")
+    assert "ร้อยละของผู้ที่ตอบ" in page.inner_text("#coverage details.ds-howto")
     assert page.locator("#trend-chart svg").count() == 1 and "-35" in page.text_content(".ds-trend")  # in a <details>
     for kind in kinds:
         assert _download(page, f'button[data-kind="{kind}"]') == cli(kind), kind
@@ -250,5 +256,5 @@ def test_an_unexpected_error_in_python_shows_the_thai_message_and_logs_the_detai
     assert page.inner_text("#ds-message") == UNEXPECTED_TH
     assert any("Traceback" in e and "JSONDecodeError" in e for e in errors), errors
     assert "Traceback" not in page.inner_text("#ds-gap")
-    assert _download(page, 'button[data-kind="gaps"]').startswith(b"\xef\xbb\xbfgroup,")  # still usable
+    assert _download(page, 'button[data-kind="gaps"]').startswith("\ufeffรหัสกลุ่ม,".encode())  # still usable
     page.context.close()

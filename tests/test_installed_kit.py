@@ -199,8 +199,8 @@ def test_an_agency_builds_and_uses_its_site_with_python_alone(kit_env, browser, 
     digiskill(kit_env, elsewhere, "idp", "answers.json", "--out", "plan.docx")
     cli_plan = docx.Document(str(elsewhere / "plan.docx"))
     assert [row.cells[1].text.split()[0] for row in cli_plan.tables[3].rows][1:] == planned
-    # one staff file: with names dropped every count would show as "< 5" (privacy), so keep names to see them
-    digiskill(kit_env, elsewhere, "aggregate", "answers.json", "--keep-names", "--out", "gaps.csv")
+    # one staff file: with names dropped every count would be hidden (privacy), so keep names to see them
+    digiskill(kit_env, elsewhere, "aggregate", "answers.json", "--keep-names", "--keys", "--out", "gaps.csv")
     digiskill(kit_env, elsewhere, "export", "--format", "json", "--out", "catalog.json")
     assert len(json.loads((elsewhere / "catalog.json").read_text(encoding="utf-8"))["roles"]) == 18
     rows = list(csv.DictReader(io.StringIO((elsewhere / "gaps.csv").read_text(encoding="utf-8-sig"))))

@@ -67,7 +67,7 @@ class Agency:
     logo: str = ""
     contact_th: str = ""
     divisions: tuple[str, ...] = ()  # the agency's divisions (กอง/สำนัก), offered in the staff file's person field
-    privacy_threshold: int = 5  # HR figures from fewer staff show as "< 5" (core/hr/privacy.py); can only be raised
+    privacy_threshold: int = 5  # HR figures from fewer staff are hidden (core/hr/privacy.py); can only be raised
     replacements: tuple[UnitReplacement, ...] = ()
     announcement: AgencyAnnouncement | None = None  # present: the agency's own parts show "ประกาศโดย <name_th>"
     adopted_roles: tuple[str, ...] = ()  # roles whose draft behaviour and skill lists the agency adopted as published

@@ -45,6 +45,13 @@
       box.appendChild(el);
     }
     if (t.note_th) { var p = document.createElement("p"); p.className = "ds-note"; p.textContent = t.note_th; box.appendChild(p); }
+    if (t.howto) {  // how to read the table: what each column counts, what each percent is of
+      var how = document.createElement("details"), sum = document.createElement("summary"), list = document.createElement("ul");
+      how.className = "ds-howto";
+      sum.textContent = t.howto.title_th;
+      t.howto.lines_th.forEach(function (line) { var li = document.createElement("li"); li.textContent = line; list.appendChild(li); });
+      how.appendChild(sum); how.appendChild(list); box.appendChild(how);
+    }
     return box;
   }
 

@@ -143,6 +143,8 @@ def _aggregate(args) -> int:
     out = check_output(args.out, (".xlsx", ".docx", ".csv"))
     if args.table != "gaps" and out.suffix.lower() != ".csv":
         raise UsageError(f"--table {args.table} writes a CSV; give --out a name ending in .csv")
+    if args.keys and out.suffix.lower() != ".csv":
+        raise UsageError("--keys changes a CSV's headers; give --out a name ending in .csv")
     catalog = command_catalog(args.catalog, args.agency)
     headcount, last_year = _hr_settings(args, catalog)
     tasks, skipped, set_aside = gather(args.inputs)
@@ -157,7 +159,7 @@ def _aggregate(args) -> int:
     agg.headcount, agg.last_year = headcount, last_year
     view = agg.view(Filter(division=args.division, group=args.group, stage=args.stage, role=args.role))
     suffix = out.suffix.lower()
-    data = table_csv(view, args.table, args.unit) if suffix == ".csv" else \
+    data = table_csv(view, args.table, args.unit, keys=args.keys) if suffix == ".csv" else \
         (org_plan_docx if suffix == ".docx" else org_plan_xlsx)(view)
     write_atomic(out, data)
     print(f"wrote {args.out}: {agg.used} staff files used, {len(agg.rejected)} set aside", file=sys.stderr)
@@ -369,6 +371,9 @@ def _add_hr_arguments(agg) -> None:
     agg.add_argument("--last-year", nargs="+", metavar="PATH", help="last year's staff files, folders or .zip, or "
                                                                      "the gap CSV exported last year (for the trend)")
     agg.add_argument("--unit", metavar="CODE", help="the unit for --table enrolment (default: every unit)")
+    agg.add_argument("--keys", action="store_true", help="a CSV for scripts: machine keys (staff_required…) as "
+                                                         "headers, codes for components and methods, 1/0 markers "
+                                                         "(default: Thai headers and words for people)")
     agg.add_argument("--division", help="only the staff of this division (\"\" for those who named none)")
     agg.add_argument("--group", help="only this group (code, e.g. A)")
     agg.add_argument("--stage", help="only this stage (code, e.g. developing)")

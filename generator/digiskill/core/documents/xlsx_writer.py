@@ -25,7 +25,9 @@ def _typed(value, kind: str):
     if kind == "date":
         return datetime.date.fromisoformat(value) if value else None
     if kind == "number":
-        return value if isinstance(value, int) else None
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if kind == "percent":  # a whole percent (27) becomes the number 0.27 shown with the format '0%'
+        return value / 100 if isinstance(value, (int, float)) and not isinstance(value, bool) else None
     return value
 
 
@@ -83,7 +85,8 @@ def _merge_fields(sheet, fields: list) -> None:
 
 
 def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา (IDP)", properties: dict | None = None) -> bytes:
-    """Tables with a "sheet" key go to a sheet of that name (a header row, then the rows); everything else goes,
+    """Tables with a "sheet" key go to a sheet of that name (a header row, then the rows, then the lines of its
+    "notes", if any: "อ่านตารางนี้อย่างไร"); everything else goes,
     in order, to the first sheet. Every sheet prints on A4 landscape, one page wide, with its table's header row
     repeated on each page."""
     from openpyxl import Workbook
@@ -119,10 +122,12 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
         for col, value in enumerate(values, start=1):
             kind = "text" if header or not kinds else kinds[col - 1]
             cell = text_cell(sheet.cell(row=row, column=col), _typed(value, kind))
-            cell.alignment = middle if kind == "number" and not header else wrap
+            cell.alignment = middle if kind in ("number", "percent") and not header else wrap
             cell.font = plain
             if kind == "date":
                 cell.number_format = THAI_DATE_FORMAT
+            elif kind == "percent":
+                cell.number_format = "0%"
             if border:
                 cell.border = box
             if header:
@@ -140,6 +145,7 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
         cell.font = font or plain
 
     titles = {}
+    notes_at: dict = {}  # sheet title -> [(row, text)]: the "อ่านตารางนี้อย่างไร" lines under a sheet's table
     fields = []  # (row, value) of the person's and the role's fields on the first sheet
     pairs = set()  # rows of other tables on the first sheet, their first cell over A:B
     sized = {}  # (sheet, column letter) -> width set by a table
@@ -177,6 +183,10 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
                 target.column_dimensions[letter].width = sized[key]
             if target is not plan:
                 target.freeze_panes = target.cell(row=start + 1, column=1)
+                for offset, note in enumerate(block.get("notes", ())):
+                    row = start + len(rows) + 2 + offset
+                    text_cell(target.cell(row=row, column=1), note).font = bold if offset == 0 else plain
+                    notes_at.setdefault(target.title, []).append((row, note))
             if target is not plan or block.get("repeat_header"):
                 titles.setdefault(target.title, start)
             continue
@@ -216,7 +226,9 @@ def render_xlsx(blocks: list[dict], first_sheet: str = "แผนพัฒนา
     _wrap_across(plan, texts, wrap)
     _merge_fields(plan, fields)
     for sheet in book.worksheets:
-        _fit_rows(sheet, dict(texts) if sheet is plan else {},
+        if sheet is not plan:
+            _wrap_across(sheet, notes_at.get(sheet.title, []), wrap)
+        _fit_rows(sheet, dict(texts) if sheet is plan else dict(notes_at.get(sheet.title, [])),
                   frozenset(r for r, _ in fields) if sheet is plan else frozenset(),
                   frozenset(pairs) if sheet is plan else frozenset())
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

@@ -15,7 +15,9 @@ from functools import cached_property
 
 from ...model import COMPONENTS, Catalog
 from ..answers.messages import message_th
-from .privacy import Privacy, threshold_of
+from ..display.columns import Coded, Column, csv_cell, header
+from ..display.percent import percent
+from .privacy import Hidden, Privacy, hide_view, threshold_of
 from .staff_facts import ReadFile, Rejected, StaffFact, collector_paused, content_key, read_staff_file  # noqa: F401
 
 URGENT_COUNT = 10  # how many gaps the "most urgent" list shows
@@ -89,6 +91,11 @@ class Aggregation:
         return Privacy(threshold_of(self.catalog), self.anonymised)
 
     @cached_property
+    def hidden(self) -> Hidden:
+        """The figures of this view hidden for privacy, primary and secondary (`privacy.hide_view`)."""
+        return hide_view(self)
+
+    @cached_property
     def staff(self) -> list:
         """The facts of this view."""
         return self.facts if self.filter.whole else [f for f in self.facts if self.filter.keeps(f)]
@@ -150,7 +157,7 @@ class Aggregation:
     def urgent(self) -> list[GapRow]:
         """The gaps most in need, by the urgency rule (`GapRow.urgency`), then most people lacking; rows too small
         to show (privacy) are left out."""
-        rows = [r for r in self.rows.values() if r.lacking and not self.privacy.hidden(r.required)]
+        rows = [r for r in self.rows.values() if r.lacking and ("g", r.group, r.code) not in self.hidden]
         return sorted(rows, key=lambda r: (-r.urgency, -r.lacking, r.group, r.code))[:URGENT_COUNT]
 
     @property
@@ -197,20 +204,44 @@ def aggregate(catalog: Catalog, files, anonymise: bool = True) -> Aggregation:
     return combine(catalog, reads, anonymise)
 
 
-CSV_COLUMNS = ["group", "group_title_th", "component", "code", "title_th", "staff_required", "staff_lacking",
-               "share_lacking", "staff_unanswered"]
+COMPONENT_TH = {"ability": "ความสามารถ", "knowledge": "ความรู้", "experience": "ประสบการณ์", "attribute": "คุณลักษณะ"}
+MARKER = Column("suppressed", "ซ่อนตัวเลข", "marker")
+GROUP_COLUMNS = [Column("group", "รหัสกลุ่ม", page=False), Column("group_title_th", "กลุ่มบุคลากร"),
+                 Column("component", "องค์ประกอบ"), Column("code", "รหัส"), Column("title_th", "ทักษะ")]
+GAP_COLUMNS = GROUP_COLUMNS + [
+    Column("staff_required", "ต้องมี (คน)", "number"), Column("staff_lacking", "ยังไม่มี (คน)", "number"),
+    Column("percent_lacking", "ยังไม่มี (%)", "percent"), Column("staff_unanswered", "ยังไม่ได้ตอบ (คน)", "number"),
+    MARKER]
+GAP_HOWTO_TH = [
+    "หนึ่งแถวคือกลุ่มบุคลากรหนึ่งกลุ่มกับทักษะหนึ่งรายการที่บทบาทในกลุ่มนั้นต้องมี",
+    "ต้องมี (คน): บุคลากรของกลุ่มที่ตอบแบบประเมินและบทบาทต้องมีทักษะนี้",
+    "ยังไม่มี (คน): ในจำนวนนั้น คนที่ตอบว่า \"ยังไม่มี\" ในการประเมินตนเองของปีนี้ "
+    "(การตอบใหม่ตอนติดตามความก้าวหน้าไม่เปลี่ยนตัวเลขนี้ แต่นับในตารางความก้าวหน้าว่าปิดช่องว่างได้แล้ว)",
+    "ยังไม่มี (%): ยังไม่มี (คน) เป็นร้อยละของต้องมี (คน) ปัดเป็นจำนวนเต็ม (ครึ่งปัดขึ้น)",
+    "ยังไม่ได้ตอบ (คน): คนที่บทบาทต้องมีแต่ไม่ได้ตอบข้อนี้ (ไม่นับเป็นยังไม่มี)",
+    "ซ่อนตัวเลข: ตัวเลขของแถวนี้ว่างไว้ เพราะมาจากบุคลากรน้อยกว่าเกณฑ์ (ตั้งต้น 5 คน) "
+    "หรือถูกซ่อนประกอบ เพื่อไม่ให้ใครคำนวณตัวเลขที่ซ่อนไว้ย้อนจากผลรวมได้",
+]
+
+
+def component_cell(component: str) -> Coded:
+    return Coded(component, COMPONENT_TH[component])
 
 
 def table_rows(agg: Aggregation) -> list[list]:
     groups = {g.code: g.title_th for g in agg.catalog.groups}
-    masked = agg.privacy.masked
-    return [[r.group, groups[r.group], r.component, r.code, r.title_th, masked(r.required, r.required),
-             masked(r.lacking, r.required), masked(round(r.share, 4), r.required), masked(r.unanswered, r.required)]
-            for r in agg.gap_rows()]
+    out = []
+    for r in agg.gap_rows():
+        hidden = ("g", r.group, r.code) in agg.hidden
+        figures = [None] * 4 if hidden else [r.required, r.lacking, percent(r.share) if r.required else None,
+                                              r.unanswered]
+        out.append([r.group, groups[r.group], component_cell(r.component), r.code, r.title_th, *figures, hidden])
+    return out
 
 
-def csv_bytes(header: list, rows: list) -> bytes:
-    """Every CSV download: UTF-8 with a BOM (Excel reads the Thai text), CRLF, formula starts neutralised."""
+def csv_bytes(columns: list, rows: list, keys: bool = False) -> bytes:
+    """Every CSV download: UTF-8 with a BOM (Excel reads the Thai text), CRLF, formula starts neutralised; Thai
+    headers and words, or with `keys` the machine keys and codes (`display.columns`)."""
     import csv
     import io
 
@@ -218,10 +249,10 @@ def csv_bytes(header: list, rows: list) -> bytes:
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([neutralise(v) for v in row] for row in rows)
+    writer.writerow(header(columns, keys))
+    writer.writerows([neutralise(csv_cell(v, c, keys)) for v, c in zip(row, columns)] for row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 
-def aggregate_csv(agg: Aggregation) -> bytes:
-    return csv_bytes(CSV_COLUMNS, table_rows(agg))
+def aggregate_csv(agg: Aggregation, keys: bool = False) -> bytes:
+    return csv_bytes(GAP_COLUMNS, table_rows(agg), keys)

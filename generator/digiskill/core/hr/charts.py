@@ -1,11 +1,12 @@
 """Charts as plain SVG text (standard library): they work offline, print well and need no charting library.
 
 Each chart has a <title> and a <desc>; the page also shows the same numbers as a table for screen readers. Figures
-hidden for privacy show as "< 5" in a grey cell.
+hidden for privacy (primary or secondary, `privacy`) show as "ซ่อน" in a grey cell.
 """
 from __future__ import annotations
 
 from .aggregate import Aggregation
+from ..display.columns import HIDDEN_TH
 from ..display.markup import escape
 from ..display.percent import percent
 from ..display.svg_text import wrapped_label
@@ -38,7 +39,7 @@ def _legend(x: int, y: int) -> list[str]:
                    f'<text x="{x + i * 58 + 28}" y="{y + 28}" text-anchor="middle" font-size="10">{low}–{high}%</text>')
     hx = x + len(LEVELS) * 58 + 10
     out.append(f'<rect x="{hx}" y="{y}" width="56" height="14" fill="{HIDDEN_FILL}" stroke="#999"/>'
-               f'<text x="{hx + 28}" y="{y + 28}" text-anchor="middle" font-size="10">น้อยกว่าเกณฑ์</text>')
+               f'<text x="{hx + 28}" y="{y + 28}" text-anchor="middle" font-size="10">ซ่อน</text>')
     return out
 
 
@@ -57,7 +58,7 @@ def heatmap_svg(agg: Aggregation, component: str = "ability") -> str:
            f'height="{height}" role="img" aria-labelledby="{ident}-title {ident}-desc" class="ds-chart">',
            f'<title id="{ident}-title">สัดส่วนบุคลากรที่ยังไม่มี{escape(COMPONENT_TITLES[component])} แยกตามกลุ่ม</title>',
            f'<desc id="{ident}-desc">แถวคือกลุ่มบุคลากร คอลัมน์คือรหัสและชื่อ สีเข้มคือสัดส่วนที่ยังไม่มีมาก '
-           'ช่องว่างคือรายการที่บทบาทของกลุ่มนั้นไม่ต้องมี ช่องสีเทาคือคำนวณจากบุคลากรน้อยกว่าเกณฑ์</desc>']
+           'ช่องว่างคือรายการที่บทบาทของกลุ่มนั้นไม่ต้องมี ช่องสีเทาคือตัวเลขที่ซ่อนไว้ (บุคลากรน้อยกว่าเกณฑ์ หรือซ่อนประกอบ)</desc>']
     for x, (code, title) in enumerate(codes):
         cx = left + x * cell + cell / 2
         out.append(f'<text x="{cx}" y="{top - 6}" transform="rotate(-60 {cx} {top - 6})" font-size="10">'
@@ -71,12 +72,12 @@ def heatmap_svg(agg: Aggregation, component: str = "ability") -> str:
             if row is None:
                 continue
             rx = left + x * cell
-            if agg.privacy.hidden(row.required):
+            if ("g", group.code, code) in agg.hidden:
                 out.append(f'<rect x="{rx}" y="{cy}" width="{cell - 2}" height="{cell - 2}" fill="{HIDDEN_FILL}" '
                            f'stroke="#999"><title>{escape(group.title_th)} · {escape(code)} {escape(title)}: '
-                           f'{agg.privacy.mark} คน</title></rect>'
+                           f'ไม่แสดงตัวเลข</title></rect>'
                            f'<text x="{rx + (cell - 2) / 2}" y="{cy + cell / 2 + 3}" text-anchor="middle" '
-                           f'font-size="9">{escape(agg.privacy.mark)}</text>')
+                           f'font-size="9">{HIDDEN_TH}</text>')
                 continue
             level = _level(row.share)
             out.append(f'<rect x="{rx}" y="{cy}" width="{cell - 2}" height="{cell - 2}" fill="{LEVELS[level]}" '

@@ -17,6 +17,7 @@ import io
 from dataclasses import dataclass
 
 from ...errors import InputError, Problem
+from ..display.columns import Column
 from ..display.percent import percent
 
 MAX_HEADCOUNT_ROWS = 5_000
@@ -143,8 +144,25 @@ def coverage_rows(agg) -> list[CoverageRow]:
     return rows
 
 
-COVERAGE_COLUMNS = ["division", "group", "group_title_th", "headcount", "responded", "response_percent",
-                    "plans_agreed", "agreed_percent", "progress_reviewed", "reviewed_percent"]
+COVERAGE_COLUMNS = [
+    Column("division", "ส่วนราชการ"), Column("group", "รหัสกลุ่ม", page=False), Column("group_title_th", "กลุ่มบุคลากร"),
+    Column("headcount", "อัตรากำลัง (คน)", "number"), Column("responded", "ตอบแล้ว (คน)", "number"),
+    Column("response_percent", "ตอบแล้ว (% ของอัตรากำลัง)", "percent"),
+    Column("plans_agreed", "แผนที่ผู้บังคับบัญชาเห็นชอบ (คน)", "number"),
+    Column("agreed_percent", "เห็นชอบแล้ว (% ของผู้ที่ตอบ)", "percent"),
+    Column("progress_reviewed", "ติดตามความก้าวหน้าแล้ว (คน)", "number"),
+    Column("reviewed_percent", "ติดตามแล้ว (% ของผู้ที่ตอบ)", "percent"), Column("suppressed", "ซ่อนตัวเลข", "marker")]
+COVERAGE_HOWTO_TH = [
+    "หนึ่งแถวคือกลุ่มบุคลากรหนึ่งกลุ่มของส่วนราชการหนึ่ง แถว \"ทั้งหมด\" คือผลรวมของแถวเหนือขึ้นไป",
+    "อัตรากำลัง (คน): จากไฟล์อัตรากำลังที่ฝ่ายบุคคลใส่ (ว่างเมื่อไม่มี) ไม่ได้มาจากไฟล์ของบุคลากร",
+    "ตอบแล้ว (คน): ไฟล์ผลประเมินที่ใช้ได้ หนึ่งคนหนึ่งไฟล์ · ตอบแล้ว (%): เป็นร้อยละของอัตรากำลัง",
+    "แผนที่ผู้บังคับบัญชาเห็นชอบ (คน): ไฟล์ที่ผู้บังคับบัญชาลงวันที่เห็นชอบแล้ว (ผลการพิจารณาที่ยังไม่ลงวันที่ไม่นับ) "
+    "· เห็นชอบแล้ว (%): เป็นร้อยละของผู้ที่ตอบ ไม่ใช่ของอัตรากำลัง",
+    "ติดตามความก้าวหน้าแล้ว (คน): ไฟล์ที่มีการทบทวนความก้าวหน้าอย่างน้อยหนึ่งครั้งที่มีรายการ "
+    "· ติดตามแล้ว (%): เป็นร้อยละของผู้ที่ตอบ",
+    "ร้อยละปัดเป็นจำนวนเต็ม (ครึ่งปัดขึ้น) · ซ่อนตัวเลข: ตัวเลขจากไฟล์ของแถวนี้ว่างไว้ เพราะมาจากบุคลากรน้อยกว่าเกณฑ์ (ตั้งต้น 5 คน) "
+    "หรือถูกซ่อนประกอบเพื่อไม่ให้คำนวณย้อนจากผลรวมได้",
+]
 ALL_TH = "ทั้งหมด"
 NO_DIVISION_TH = "ไม่ระบุส่วนราชการ"
 
@@ -155,14 +173,16 @@ def division_label(division: str | None) -> str:
 
 def coverage_table(agg) -> list[list]:
     groups = {g.code: g.title_th for g in agg.catalog.groups}
-    masked = agg.privacy.masked
     out = []
     for r in coverage_rows(agg):
         base = r.responded
-        rate = percent(r.responded / r.headcount) if r.headcount else ""
-        out.append([division_label(r.division), r.group or ALL_TH, groups.get(r.group, ALL_TH),
-                    "" if r.headcount is None else r.headcount, masked(r.responded, base),
-                    masked(rate, base) if rate != "" else "",
-                    masked(r.agreed, base), masked(percent(r.agreed / base), base) if base else "",
-                    masked(r.reviewed, base), masked(percent(r.reviewed / base), base) if base else ""])
+        hidden = ("c", r.division, r.group) in agg.hidden
+        if hidden:
+            figures = [None] * 6
+        else:
+            figures = [r.responded, percent(r.responded / r.headcount) if r.headcount else None,
+                       r.agreed, percent(r.agreed / base) if base else None,
+                       r.reviewed, percent(r.reviewed / base) if base else None]
+        out.append([division_label(r.division), r.group or ALL_TH, groups.get(r.group, ALL_TH), r.headcount,
+                    *figures, hidden])
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import COMPONENTS
+from ..display.columns import Column
 from ..display.percent import percent
 
 
@@ -58,31 +59,53 @@ def progress_rows(agg) -> list[ProgressRow]:
                                                 position.get(r.code, 0)))
 
 
-PROGRESS_COLUMNS = ["group", "group_title_th", "component", "code", "title_th", "staff_planned", "lines_done",
-                    "lines_in_progress", "lines_not_started", "planned_gaps", "gaps_closed", "closed_percent",
-                    "applied_at_work"]
+PROGRESS_COLUMNS = [
+    Column("group", "รหัสกลุ่ม", page=False), Column("group_title_th", "กลุ่มบุคลากร"), Column("component", "องค์ประกอบ"),
+    Column("code", "รหัส"), Column("title_th", "ทักษะ"), Column("staff_planned", "อยู่ในแผนที่เห็นชอบ (คน)", "number"),
+    Column("lines_done", "เสร็จแล้ว (คน)", "number"), Column("lines_in_progress", "กำลังดำเนินการ (คน)", "number"),
+    Column("lines_not_started", "ยังไม่เริ่ม (คน)", "number"),
+    Column("planned_gaps", "เป็นช่องว่างที่วางแผนไว้ (คน)", "number"),
+    Column("gaps_closed", "ปิดช่องว่างได้แล้ว (คน)", "number"),
+    Column("closed_percent", "ปิดได้แล้ว (% ของช่องว่างที่วางแผนไว้)", "percent"),
+    Column("applied_at_work", "นำไปใช้ในงาน (คน)", "number"), Column("suppressed", "ซ่อนตัวเลข", "marker")]
+PROGRESS_HOWTO_TH = [
+    "หนึ่งแถวคือกลุ่มบุคลากรหนึ่งกลุ่มกับทักษะหนึ่งรายการที่อยู่ในแผนของบุคลากร (แผนที่ผู้บังคับบัญชาเห็นชอบ "
+    "หรือแผนของบุคลากรเองถ้ายังไม่มีการพิจารณา) หนึ่งคนมีได้หนึ่งบรรทัดต่อทักษะ จึงนับเป็นคน",
+    "เสร็จแล้ว: การทบทวนความก้าวหน้าครั้งล่าสุดบอกว่าได้ผลตามเป้าหมายหรือดีกว่า · กำลังดำเนินการ: ครั้งล่าสุดกล่าวถึงแต่ยังไม่ได้ผล "
+    "· ยังไม่เริ่ม: ยังไม่มีการทบทวนใดกล่าวถึง (สามช่องนี้รวมกันเท่ากับอยู่ในแผน)",
+    "เป็นช่องว่างที่วางแผนไว้: บรรทัดของทักษะที่คนนั้นตอบว่า \"ยังไม่มี\" · ปิดช่องว่างได้แล้ว: บรรทัดนั้นเสร็จแล้ว "
+    "หรือการทบทวนครั้งหลังตอบใหม่ว่า \"มี\" · ปิดได้แล้ว (%): เป็นร้อยละของช่องว่างที่วางแผนไว้",
+    "นำไปใช้ในงาน: การทบทวนครั้งล่าสุดของบรรทัดนั้นเขียนว่านำไปใช้ในงานอย่างไร (Ind 5)",
+    "ซ่อนตัวเลข: ตัวเลขของแถวนี้ว่างไว้ เพราะมาจากบุคลากรน้อยกว่าเกณฑ์ (ตั้งต้น 5 คน) หรือถูกซ่อนประกอบ "
+    "เพื่อไม่ให้คำนวณย้อนจากยอดรวมของความก้าวหน้าได้",
+]
 
 
 def progress_table(agg) -> list[list]:
+    from .aggregate import component_cell
+
     groups = {g.code: g.title_th for g in agg.catalog.groups}
-    masked = agg.privacy.masked
-    return [[r.group, groups[r.group], r.component, r.code, r.title_th, masked(r.staff, r.staff),
-             masked(r.done, r.staff), masked(r.in_progress, r.staff), masked(r.not_started, r.staff),
-             masked(r.planned_gaps, r.staff), masked(r.closed, r.staff),
-             masked(percent(r.closed_share), r.staff) if r.planned_gaps else "", masked(r.applied, r.staff)]
-            for r in progress_rows(agg)]
+    out = []
+    for r in progress_rows(agg):
+        hidden = ("p", r.group, r.code) in agg.hidden
+        figures = [None] * 8 if hidden else [
+            r.staff, r.done, r.in_progress, r.not_started, r.planned_gaps, r.closed,
+            percent(r.closed_share) if r.planned_gaps else None, r.applied]
+        out.append([r.group, groups[r.group], component_cell(r.component), r.code, r.title_th, *figures, hidden])
+    return out
 
 
 def progress_totals(agg) -> dict:
-    """The whole view in one line (the page's summary and the plan draft)."""
+    """The whole view in one line (the page's summary and the plan draft); None where hidden (the counts add up to
+    the table's rows, so they are hidden with them when that is needed to protect a row)."""
     lines = [line for fact in agg.staff for line in fact.plan]
     gaps = [line for line in lines if line.lacking]
     staff = sum(1 for fact in agg.staff if fact.plan)
-    masked = agg.privacy.masked
     closed = sum(line.closed for line in gaps)
-    return {"staff": masked(staff, staff), "lines": masked(len(lines), staff),
-            "done": masked(sum(line.state == "done" for line in lines), staff),
-            "in_progress": masked(sum(line.state == "in_progress" for line in lines), staff),
-            "not_started": masked(sum(line.state == "not_started" for line in lines), staff),
-            "closed_percent": masked(percent(closed / len(gaps)), staff) if gaps else "",
-            "applied": masked(sum(line.applied for line in lines), staff)}
+    if ("p",) in agg.hidden:
+        return dict.fromkeys(("staff", "lines", "done", "in_progress", "not_started", "closed_percent", "applied"))
+    return {"staff": staff, "lines": len(lines), "done": sum(line.state == "done" for line in lines),
+            "in_progress": sum(line.state == "in_progress" for line in lines),
+            "not_started": sum(line.state == "not_started" for line in lines),
+            "closed_percent": percent(closed / len(gaps)) if gaps else None,
+            "applied": sum(line.applied for line in lines)}

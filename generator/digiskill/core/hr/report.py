@@ -1,22 +1,25 @@
 """The tables HR downloads for one view of the aggregation, as CSV, so the page (through the worker) and `digiskill
-aggregate` produce the same bytes from the same functions; the page shows the same tables with Thai headers
-(`tables`), read from these by column name.
+aggregate` produce the same bytes from the same functions: Thai headers by default, machine keys with `keys`
+(`digiskill aggregate --keys`). The page (`tables`) and the organisation plan workbook (`org_plan`) show the same
+columns (`display.columns`) with the same "อ่านตารางนี้อย่างไร" notes (`HOWTO_TH`).
 """
 from __future__ import annotations
 
-from .aggregate import CSV_COLUMNS, Aggregation, csv_bytes, table_rows
-from .coverage import COVERAGE_COLUMNS, NO_DIVISION_TH, coverage_table
-from .enrolment import enrolment_header, enrolment_table
-from .progress import PROGRESS_COLUMNS, progress_table
-from .trend import TREND_COLUMNS, trend_table
+from .aggregate import GAP_COLUMNS, GAP_HOWTO_TH, Aggregation, csv_bytes, table_rows
+from .coverage import COVERAGE_COLUMNS, COVERAGE_HOWTO_TH, NO_DIVISION_TH, coverage_table
+from .enrolment import ENROLMENT_HOWTO_TH, enrolment_header, enrolment_table
+from .progress import PROGRESS_COLUMNS, PROGRESS_HOWTO_TH, progress_table
+from .trend import TREND_COLUMNS, TREND_HOWTO_TH, trend_table
 
 TABLES = ("gaps", "coverage", "progress", "trend", "enrolment")
+HOWTO_TH = {"gaps": GAP_HOWTO_TH, "coverage": COVERAGE_HOWTO_TH, "progress": PROGRESS_HOWTO_TH,
+            "trend": TREND_HOWTO_TH, "enrolment": ENROLMENT_HOWTO_TH}
 
 
 def table(agg: Aggregation, kind: str, unit: str | None = None) -> tuple[list, list]:
-    """(header, rows) of one table of this view."""
+    """(columns, rows) of one table of this view (`display.columns`)."""
     if kind == "gaps":
-        return CSV_COLUMNS, table_rows(agg)
+        return GAP_COLUMNS, table_rows(agg)
     if kind == "coverage":
         return COVERAGE_COLUMNS, coverage_table(agg)
     if kind == "progress":
@@ -28,8 +31,8 @@ def table(agg: Aggregation, kind: str, unit: str | None = None) -> tuple[list, l
     raise ValueError(f"unknown table {kind!r}; expected one of {', '.join(TABLES)}")
 
 
-def table_csv(agg: Aggregation, kind: str, unit: str | None = None) -> bytes:
-    return csv_bytes(*table(agg, kind, unit))
+def table_csv(agg: Aggregation, kind: str, unit: str | None = None, keys: bool = False) -> bytes:
+    return csv_bytes(*table(agg, kind, unit), keys=keys)
 
 
 def filter_choices(agg: Aggregation) -> dict:

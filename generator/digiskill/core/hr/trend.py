@@ -3,7 +3,8 @@ and now, and the change in percentage points (negative = fewer lack it: better).
 
 Last year comes either as last year's staff files (read exactly like this year's, so every view and filter works) or
 as the gap CSV exported last year (`digiskill aggregate --table gaps`; it has groups but no divisions, stages or
-roles, so with such a filter the trend is not available, and rows hidden as "< 5" last year stay unknown).
+roles, so with such a filter the trend is not available, and rows hidden last year (empty, or "< 5" in older files)
+stay unknown).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import io
 from dataclasses import dataclass
 
 from ...errors import InputError, Problem
+from ..display.columns import Column
 from ..display.percent import percent
 
 MAX_CSV_ROWS = 20_000
@@ -28,7 +30,7 @@ class LastYearError(InputError):
 @dataclass
 class Baseline:
     agg: object = None  # last year's Aggregation (from staff files)
-    csv_rows: dict | None = None  # (group, code) -> (required, lacking), or None where last year showed "< 5"
+    csv_rows: dict | None = None  # (group, code) -> (required, lacking), or None where last year's was hidden
     label: str = ""
 
     def rows_for(self, filter, privacy) -> dict | None:
@@ -36,8 +38,8 @@ class Baseline:
         same choice of names); None as a whole when this view cannot be compared."""
         if self.agg is not None:
             view = self.agg.view(filter)
-            hidden = privacy.hidden
-            return {key: (None if hidden(r.required) else (r.required, r.lacking)) for key, r in view.rows.items()}
+            return {key: (None if ("g", *key) in view.hidden else (r.required, r.lacking))
+                    for key, r in view.rows.items()}
         if filter.division is not None or filter.stage is not None or filter.role is not None:
             return None
         return {key: value for key, value in self.csv_rows.items() if filter.group in (None, key[0])}
@@ -51,11 +53,15 @@ def read_gap_csv(data: bytes | str, file: str = "last-year.csv") -> Baseline:
         problems.append(Problem(file, line, path, "bad_last_year", en, {"th": th}))
 
     rows = list(csv.reader(io.StringIO(text)))
-    header = [h.strip() for h in rows[0]] if rows else []
+    from .aggregate import GAP_COLUMNS
+
+    keys = {c.th: c.key for c in GAP_COLUMNS}  # the Thai headers (the default) or the machine keys (--keys)
+    header = [keys.get(h.strip(), h.strip()) for h in rows[0]] if rows else []
     need = ["group", "code", "staff_required", "staff_lacking"]
     if [c for c in need if c not in header]:
-        problem(1, "", f"not a gap CSV exported by digiskill: the header needs {', '.join(need)}",
-                f"ไม่ใช่ตารางช่องว่างที่ส่งออกจาก digiskill: หัวตารางต้องมี {', '.join(need)}")
+        thai = ", ".join(c.th for c in GAP_COLUMNS if c.key in need)
+        problem(1, "", f"not a gap CSV exported by digiskill: the header needs {', '.join(need)} (or {thai})",
+                f"ไม่ใช่ตารางช่องว่างที่ส่งออกจาก digiskill: หัวตารางต้องมี {thai}")
         raise LastYearError(problems)
     if len(rows) > MAX_CSV_ROWS:
         problem(None, "", f"{len(rows)} lines; at most {MAX_CSV_ROWS}", f"มี {len(rows)} บรรทัด รับได้ไม่เกิน {MAX_CSV_ROWS}")
@@ -66,7 +72,7 @@ def read_gap_csv(data: bytes | str, file: str = "last-year.csv") -> Baseline:
         if not any(cell.strip() for cell in row):
             continue
         cell = {name: (row[i].strip() if i < len(row) else "") for name, i in at.items()}
-        if cell["staff_required"].startswith("<") or cell["staff_lacking"].startswith("<"):
+        if any(cell[k] == "" or cell[k].startswith("<") for k in ("staff_required", "staff_lacking")):
             found[(cell["group"], cell["code"])] = None
             continue
         if not all(cell[k].isascii() and cell[k].isdigit() for k in ("staff_required", "staff_lacking")):
@@ -86,12 +92,13 @@ class TrendRow:
     code: str
     component: str
     title_th: str
-    before: tuple | None  # (required, lacking) last year; None if hidden ("< 5"); () if last year had no such row
+    before: tuple | None  # (required, lacking) last year; None if hidden; () if last year had no such row
     now: tuple | None  # (required, lacking) this year, None if hidden
 
     @property
     def change(self) -> int | None:
-        """Percentage points, whole percents as shown (so the columns add up on screen)."""
+        """Percentage points: this year's whole percent minus last year's, each rounded as shown first (so the
+        columns agree on screen: 13 % then 13 % is 0, though 12.5 % → 13.4 % is 0.9 points)."""
         if not self.before or not self.now or not self.before[0] or not self.now[0]:
             return None
         return percent(self.now[1] / self.now[0]) - percent(self.before[1] / self.before[0])
@@ -103,29 +110,42 @@ def trend_rows(agg) -> list[TrendRow]:
     before = agg.last_year.rows_for(agg.filter, agg.privacy)
     if before is None:
         return []
-    hidden = agg.privacy.hidden
     return [TrendRow(r.group, r.code, r.component, r.title_th, before.get((r.group, r.code), ()),
-                     None if hidden(r.required) else (r.required, r.lacking)) for r in agg.gap_rows()]
+                     None if ("g", r.group, r.code) in agg.hidden else (r.required, r.lacking))
+            for r in agg.gap_rows()]
 
 
-TREND_COLUMNS = ["group", "group_title_th", "component", "code", "title_th", "required_last_year",
-                 "lacking_last_year", "percent_last_year", "required_now", "lacking_now", "percent_now",
-                 "change_points"]
+TREND_COLUMNS = [
+    Column("group", "รหัสกลุ่ม", page=False), Column("group_title_th", "กลุ่มบุคลากร"), Column("component", "องค์ประกอบ"),
+    Column("code", "รหัส"), Column("title_th", "ทักษะ"),
+    Column("required_last_year", "ปีที่แล้ว: ต้องมี (คน)", "number"),
+    Column("lacking_last_year", "ปีที่แล้ว: ยังไม่มี (คน)", "number"),
+    Column("percent_last_year", "ปีที่แล้ว: ยังไม่มี (%)", "percent"),
+    Column("required_now", "ปีนี้: ต้องมี (คน)", "number"), Column("lacking_now", "ปีนี้: ยังไม่มี (คน)", "number"),
+    Column("percent_now", "ปีนี้: ยังไม่มี (%)", "percent"), Column("change_points", "เปลี่ยน (จุดร้อยละ)", "number"),
+    Column("suppressed_last_year", "ซ่อนตัวเลขปีที่แล้ว", "marker"), Column("suppressed_now", "ซ่อนตัวเลขปีนี้", "marker")]
+TREND_HOWTO_TH = [
+    "หนึ่งแถวคือกลุ่มบุคลากรหนึ่งกลุ่มกับทักษะหนึ่งรายการ ตัวเลขแต่ละปีนับแบบเดียวกับตารางช่องว่างของปีนั้น",
+    "ยังไม่มี (%): ยังไม่มี (คน) เป็นร้อยละของต้องมี (คน) ของปีนั้น ปัดเป็นจำนวนเต็ม (ครึ่งปัดขึ้น)",
+    "เปลี่ยน (จุดร้อยละ): ร้อยละของปีนี้ลบร้อยละของปีที่แล้ว หลังปัดแต่ละปีแล้ว (จึงตรงกับสองช่องที่เห็น) "
+    "ติดลบคือคนที่ยังไม่มีลดลง (ดีขึ้น) · ว่างเมื่อปีใดปีหนึ่งไม่มีหรือถูกซ่อน",
+    "ช่องของปีที่แล้วว่างโดยไม่มีคำว่าซ่อน: ปีที่แล้วไม่มีแถวนี้ (เช่น ยังไม่มีบุคลากรในกลุ่มนั้น)",
+    "ซ่อนตัวเลข: ตัวเลขของปีนั้นว่างไว้ เพราะมาจากบุคลากรน้อยกว่าเกณฑ์ (ตั้งต้น 5 คน) หรือถูกซ่อนประกอบ",
+]
 
 
 def trend_table(agg) -> list[list]:
+    from .aggregate import component_cell
+
     groups = {g.code: g.title_th for g in agg.catalog.groups}
-    mark = agg.privacy.mark
 
     def side(pair):
-        if pair is None:
-            return [mark, mark, mark]
-        if pair == ():
-            return ["", "", ""]
-        return [pair[0], pair[1], percent(pair[1] / pair[0]) if pair[0] else ""]
+        if not pair:
+            return [None, None, None]
+        return [pair[0], pair[1], percent(pair[1] / pair[0]) if pair[0] else None]
 
-    return [[r.group, groups[r.group], r.component, r.code, r.title_th, *side(r.before), *side(r.now),
-             "" if r.change is None else r.change] for r in trend_rows(agg)]
+    return [[r.group, groups[r.group], component_cell(r.component), r.code, r.title_th, *side(r.before),
+             *side(r.now), r.change, r.before is None, r.now is None] for r in trend_rows(agg)]
 
 
 def biggest_changes(agg, count: int = 12) -> list[TrendRow]:
