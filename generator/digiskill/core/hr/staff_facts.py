@@ -1,11 +1,13 @@
 """One staff file → the few facts the organisation follow-up needs (Org 3–5), checked by the one answers checker.
 
 `read_staff_file` works on one file and depends on nothing else, so the CLI can run it in several processes and the
-browser one file after another with the same result; `aggregate.combine` then sets duplicates aside in file-name
-order. A fact keeps no file name and, when names are dropped, no name: only codes, counts and dates.
+browser one file after another with the same result; `aggregate.combine` then keeps one file per person (the
+identity rule: `person_key`, and which file wins: `ReadFile.standing`). A fact keeps no file name and, when names are
+dropped, no name: only codes, counts and dates.
 """
 from __future__ import annotations
 
+import datetime
 import gc
 import hashlib
 from contextlib import contextmanager
@@ -54,6 +56,9 @@ class Rejected:
     reason_th: str
 
 
+DRAFT, AGREED, REVIEWED = 0, 1, 2  # how far a file went in the year's cycle (`ReadFile.stage`)
+
+
 @dataclass(slots=True)
 class ReadFile:
     """What `read_staff_file` returns: a fact plus the keys `combine` judges duplicates by, or why it was set aside."""
@@ -61,8 +66,38 @@ class ReadFile:
     fact: StaffFact | None = None
     digest: bytes = b""  # of the file's bytes: orders files of the same name the same way everywhere
     content: int = 0  # hash of everything the person answered (copies share it)
-    person: tuple | None = None  # (name, role) when the file has a name
+    person: tuple | None = None  # `person_key`, when the file has a name
     rejected: Rejected | None = None
+    saved: str = ""  # saved_at in UTC, "YYYY-MM-DDTHH:MM:SS.ffffff" (sorts as time does); "" when the file has none
+    stage: int = DRAFT  # DRAFT, AGREED (the supervisor signed the review) or REVIEWED (a progress review recorded)
+
+    @property
+    def standing(self) -> tuple:
+        """Which of one person's files counts: the highest wins. A file further in the cycle first (a signed plan is
+        not undone by a draft saved after it, which is a copy from before the agreement or a new start the
+        supervisor has not yet seen), then the latest saved_at; `combine` breaks a tie by file name."""
+        return self.stage, self.saved
+
+
+def person_key(person: dict, fiscal_year) -> tuple | None:
+    """The identity rule (README "One person, one file"): one person's files of one fiscal year share the name and
+    the position as written in the file, spaces and letter case aside; the role is not part of it, because a
+    supervisor may propose another role and the file saved after it names the new one. None without a name (such
+    files are judged only as exact copies)."""
+    name = " ".join(str(person.get("name", "")).split()).casefold()
+    if not name:
+        return None
+    return name, " ".join(str(person.get("position", "")).split()).casefold(), fiscal_year or 0
+
+
+def saved_instant(saved_at: str) -> str:
+    """saved_at (already checked) as UTC text that sorts as time does; "" when it is empty."""
+    if not saved_at:
+        return ""
+    moment = datetime.datetime.fromisoformat(saved_at.replace("Z", "+00:00"))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    return moment.isoformat(timespec="microseconds")
 
 
 def content_key(a) -> tuple:
@@ -116,8 +151,9 @@ def read_staff_file(catalog: Catalog, name: str, content, keep_names: bool = Fal
         reviewed=any(review.lines for review in a.progress),
         name=a.person.get("name", "").strip() if keep_names else "",
         position=a.person.get("position", "").strip() if keep_names else "")
-    person_name = a.person.get("name", "").strip()
-    return ReadFile(name, fact, digest, hash(content_key(a)), (person_name, a.role) if person_name else None)
+    stage = REVIEWED if fact.reviewed else AGREED if fact.agreed else DRAFT
+    return ReadFile(name, fact, digest, hash(content_key(a)), person_key(a.person, a.period.fiscal_year),
+                    saved=saved_instant(a.saved_at), stage=stage)
 
 
 @contextmanager
