@@ -58,6 +58,13 @@ class Agency:
     divisions: tuple[str, ...] = ()  # the agency's divisions (กอง/สำนัก), offered in the staff file's person field
     privacy_threshold: int = 5  # HR figures from fewer staff show as "< 5" (core/hr/privacy.py); can only be raised
     replacements: tuple[UnitReplacement, ...] = ()
+    settings_version: str = ""  # a digest of the settings as read (agency.py settings_version); staff files carry it
+
+    @property
+    def id(self) -> str:
+        """What a staff file made on this agency's site carries to say where it was made: the short name of
+        agency.yaml (README "ไฟล์ของหน่วยงาน")."""
+        return self.short_name
 
     def themes_for_unit(self, unit_code: str) -> list[AgencyTheme]:
         return [t for t in self.themes if unit_code in t.units]

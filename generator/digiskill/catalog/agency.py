@@ -9,6 +9,8 @@ assessment read.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -137,6 +139,15 @@ def apply_agency(catalog: Catalog, data: dict, source: str) -> Catalog:
         divisions=tuple(" ".join(d.split()) for d in data.get("divisions", [])),
         privacy_threshold=data.get("privacy_threshold", 5),
         replacements=tuple(UnitReplacement(old, new) for old, new in replaced.items()),
+        settings_version=settings_version(data),
     )
     return dataclasses.replace(catalog, units=tuple(units), requirements=tuple(requirements), roles=roles,
                                agency=agency)
+
+
+def settings_version(data: dict) -> str:
+    """The agency settings' version as a staff file records it: the first 12 hex digits of the SHA-256 of the
+    settings as read (keys sorted), so any change to agency.yaml that could change a file's meaning gives a new
+    version, and comments, key order or spacing do not."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

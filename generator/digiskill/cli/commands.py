@@ -89,8 +89,11 @@ def cmd_idp(args) -> int:
     from ..core.documents.idp_document import idp_docx, idp_xlsx
     from ..core.documents.progress_report import progress_docx, progress_xlsx
 
+    from ..core.hr.staff_facts import other_agency
+    from .agency_files import agency_hint, project_agency
+
     out = check_output(args.out, (".docx", ".xlsx"))
-    catalog = command_catalog(args.catalog, args.agency)
+    catalog = command_catalog(args.catalog, project_agency(args.agency))
     path = Path(args.answers)
     if path.is_dir():
         raise UsageError(f"{args.answers}: is a folder; give one answers file (.json)")
@@ -99,6 +102,9 @@ def cmd_idp(args) -> int:
     except OSError as err:
         raise UsageError(f"{args.answers}: cannot read the file ({err.strerror})") from err
     checked = check_answers(raw, catalog, file=args.answers)
+    if other_agency(checked, catalog) is not None:  # before its other problems: the agency's own units are unknown here
+        stamp = checked.agency
+        raise UsageError(f"{args.answers}: {agency_hint(stamp.id, stamp.name_th or stamp.id, 1, [args.answers])}")
     if not checked.ok:
         raise ImportFileError(checked.problems)
     for warning in checked.warnings:
@@ -131,12 +137,13 @@ def _aggregate(args) -> int:
     from ..core.hr.aggregate import Filter, combine
     from ..core.hr.report import table_csv
     from ..core.hr.org_plan import org_plan_docx, org_plan_xlsx
+    from .agency_files import other_agency_hints, project_agency
     from .staff_reading import gather, read_all
 
     out = check_output(args.out, (".xlsx", ".docx", ".csv"))
     if args.table != "gaps" and out.suffix.lower() != ".csv":
         raise UsageError(f"--table {args.table} writes a CSV; give --out a name ending in .csv")
-    catalog = command_catalog(args.catalog, args.agency)
+    catalog = command_catalog(args.catalog, project_agency(args.agency))
     headcount, last_year = _hr_settings(args, catalog)
     tasks, skipped, set_aside = gather(args.inputs)
     agg = combine(catalog, read_all(catalog, tasks, keep_names=args.keep_names), anonymise=not args.keep_names)
@@ -145,6 +152,8 @@ def _aggregate(args) -> int:
         print(f"  skipped {path}: {why}", file=sys.stderr)
     for rejected in agg.rejected:
         print(f"  set aside {rejected.file}: {rejected.reason_th}", file=sys.stderr)
+    for hint in other_agency_hints(agg.rejected, args.inputs):
+        print(f"  {hint}", file=sys.stderr)
     if not agg.used:
         raise UsageError(f"no usable staff file among {len(tasks)}; nothing written")
     agg.headcount, agg.last_year = headcount, last_year
@@ -310,7 +319,8 @@ def build_parser() -> argparse.ArgumentParser:
                           "of the latest progress review")
     idp.add_argument("--catalog", metavar="DIR", help=CATALOG_HELP)
     idp.add_argument("--agency", metavar="FILE", help="the agency settings file of the site the answers came from "
-                                                      "(its own units and changes)")
+                                                      "(its own units and changes; default: ./agency.yaml in an "
+                                                      "agency project)")
     idp.set_defaults(run=cmd_idp)
 
     agg = commands.add_parser("aggregate", help="gap analysis and follow-up of many staff assessment files: an "
@@ -320,7 +330,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_hr_arguments(agg)
     agg.add_argument("--keep-names", action="store_true",
                      help="keep staff names (a staff list sheet); by default names are dropped before aggregation")
-    agg.add_argument("--agency", metavar="FILE", help="the agency settings file (vision, stage, themes for the plan)")
+    agg.add_argument("--agency", metavar="FILE", help="the agency settings file (its units; vision, stage, themes for "
+                                                      "the plan; default: ./agency.yaml in an agency project)")
     agg.add_argument("--catalog", metavar="DIR", help=CATALOG_HELP)
     agg.set_defaults(run=cmd_aggregate)
 

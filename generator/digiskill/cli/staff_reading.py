@@ -151,7 +151,8 @@ def to_wire(read: ReadFile) -> tuple:
     if read.fact is not None:
         fact = tuple(read.fact)
         fact = fact[:_PLAN_AT] + (tuple(map(tuple, read.fact.plan)),) + fact[_PLAN_AT + 1:]
-    rejected = (read.rejected.file, read.rejected.reason_th) if read.rejected is not None else None
+    rejected = (read.rejected.file, read.rejected.reason_th, read.rejected.agency) if read.rejected is not None \
+        else None
     return read.name, fact, read.digest, read.content, read.person, rejected, read.saved, read.stage
 
 

@@ -61,6 +61,12 @@ MESSAGES = {  # code: (English, Thai)
     "bad_datetime": ("expected a date and time such as 2026-11-24T10:00:00Z, found {found}",
                      "เวลาที่บันทึก {found} ไม่ถูกต้อง"),
     "duplicate": ("same answers as {other}", "ซ้ำกับไฟล์ {other}"),
+    # a file made on an agency's site (core/hr/staff_facts.py other_agency; the CLI adds which --agency file to give)
+    "agency_file_needed": ("made on the site of {name} ({id}); read it with that agency's settings (agency.yaml)",
+                           "ไฟล์นี้ทำจากเว็บไซต์ของ{name} ({id}) ต้องอ่านด้วยการตั้งค่าของหน่วยงานนั้น: ใช้หน้าวิเคราะห์"
+                           "ช่องว่างบนเว็บไซต์ของหน่วยงานนั้น หรือคำสั่งที่ระบุ --agency ไฟล์ agency.yaml ของหน่วยงานนั้น"),
+    "other_agency": ("made on the site of {name} ({id}), not of {here}",
+                     "ไฟล์นี้ทำจากเว็บไซต์ของ{name} ({id}) ไม่ใช่ของ{here} ต้องวิเคราะห์ด้วยการตั้งค่าของหน่วยงานนั้น"),
     # one person's files (core/hr/aggregate.py set_aside_reason; the identity rule: staff_facts.person_key)
     "older_copy": ("an older file of the same person ({stage}, saved {saved}); {other} is used ({kept_stage}, "
                    "saved {kept_saved})",

@@ -54,6 +54,7 @@ class Rejected:
     """A file that was not used, with why (shown on screen and on the command line, never in a download)."""
     file: str
     reason_th: str
+    agency: tuple | None = None  # (id, name) of the agency whose settings the file needs, when it is not this one
 
 
 DRAFT, AGREED, REVIEWED = 0, 1, 2  # how far a file went in the year's cycle (`ReadFile.stage`)
@@ -108,6 +109,17 @@ def content_key(a) -> tuple:
                          for c, p in a.plan.items())))
 
 
+def other_agency(checked, catalog: Catalog) -> str | None:
+    """Why a file made on another agency's site (its "agency" block) cannot be read with this catalog, in Thai; None
+    when it was made here, on the kit's own site, or says nothing (files of older kits)."""
+    stamp = checked.agency
+    here = catalog.agency
+    if stamp is None or (here is not None and stamp.id == here.id):
+        return None
+    ctx = {"name": stamp.name_th or stamp.id, "id": stamp.id, "here": here.name_th if here else ""}
+    return message_th("other_agency" if here else "agency_file_needed", ctx)
+
+
 def _line_state(progress_line) -> str:
     if progress_line is None:
         return "not_started"
@@ -119,6 +131,9 @@ def read_staff_file(catalog: Catalog, name: str, content, keep_names: bool = Fal
         str(content).encode("utf-8", "surrogatepass")
     digest = hashlib.sha1(raw).digest()
     checked = check_answers(content, catalog, file=name)
+    other = other_agency(checked, catalog)
+    if other is not None:  # before its other problems: an agency's own units are unknown without its settings
+        return ReadFile(name, digest=digest, rejected=Rejected(name, other, (checked.agency.id, checked.agency.name_th)))
     if not checked.ok:
         return ReadFile(name, digest=digest, rejected=Rejected(name, checked.reason_th()))
     a = checked.assessment
