@@ -102,8 +102,9 @@ def saved_instant(saved_at: str) -> str:
 
 
 def content_key(a) -> tuple:
-    """Everything a person answered, ignoring when the file was saved: two files with the same key are copies."""
-    return (a.role, tuple(sorted(a.person.items())), a.mission,
+    """Everything a person answered in a fiscal year, ignoring when the file was saved: two files with the same key
+    are copies (the same answers in two fiscal years are two years, not copies)."""
+    return (a.role, a.period.fiscal_year, tuple(sorted(a.person.items())), a.mission,
             tuple(sorted((c, x.has, x.note) for c, x in a.answers.items())),
             tuple(sorted((c, p.priority, tuple(p.methods), p.target_date, p.goal, p.indicator, p.application, p.support)
                          for c, p in a.plan.items())))
