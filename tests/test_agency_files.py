@@ -131,3 +131,18 @@ def test_inside_an_agency_project_the_commands_read_its_agency_yaml(agency_catal
                    f"project/agency.yaml · this file was made on the site of {NAME} (บชย.): give --agency "
                    "project/agency.yaml"]
     assert main(["idp", f"project/staff/{one}", "--out", "plan.docx", "--agency", "project/agency.yaml"]) == 0
+
+
+@pytest.mark.browser
+def test_the_agency_sites_page_stamps_the_file_it_keeps(browser, example_agency_url, agency_catalog):
+    """In Chromium, on the site built for the agency: the file the page keeps (and downloads) carries the agency."""
+    from test_browser_page_state import start
+
+    page = start(browser, example_agency_url)
+    page.check('input[name="has-DLit200"][value="no"]')
+    page.wait_for_selector('#plan-lines [data-key="DLit200"]')
+    stored = json.loads(page.evaluate("() => localStorage.getItem(document.getElementById('ds-assessment')"
+                                      ".dataset.storageKey)"))
+    assert stored["agency"] == {"id": "บชย.", "name_th": NAME,
+                                "settings_version": agency_catalog.agency.settings_version}
+    page.context.close()
