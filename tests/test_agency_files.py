@@ -131,6 +131,13 @@ def test_inside_an_agency_project_the_commands_read_its_agency_yaml(agency_catal
                    f"project/agency.yaml · this file was made on the site of {NAME} (บชย.): give --agency "
                    "project/agency.yaml"]
     assert main(["idp", f"project/staff/{one}", "--out", "plan.docx", "--agency", "project/agency.yaml"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    edited = project / "agency.yaml"  # the settings edited since the file was saved: said, and the file still read
+    edited.write_text(edited.read_text(encoding="utf-8").replace("target_year: 2573", "target_year: 2574"),
+                      encoding="utf-8")
+    assert main(["idp", f"project/staff/{one}", "--out", "plan.docx", "--agency", "project/agency.yaml"]) == 0
+    version = agency_catalog.agency.settings_version
+    assert f"warning: ไฟล์นี้บันทึกด้วยการตั้งค่าของหน่วยงานรุ่น {version} แต่ agency.yaml" in capsys.readouterr().err
 
 
 @pytest.mark.browser

@@ -67,3 +67,14 @@ def other_agency_hints(rejected: list, inputs: list[str]) -> list[str]:
         if item.agency is not None:
             counts[tuple(item.agency)] = counts.get(tuple(item.agency), 0) + 1
     return [agency_hint(agency_id, name or agency_id, count, inputs) for (agency_id, name), count in counts.items()]
+
+
+def settings_warning(stamp, agency) -> str | None:
+    """A file of this agency saved under other settings than the agency.yaml given (edited since): one line to say
+    the plan is read with the settings as they are now."""
+    if stamp is None or agency is None or stamp.id != agency.id or not stamp.settings_version or \
+            stamp.settings_version == agency.settings_version:
+        return None
+    return (f"ไฟล์นี้บันทึกด้วยการตั้งค่าของหน่วยงานรุ่น {stamp.settings_version} แต่ agency.yaml ที่ใช้เป็นรุ่น "
+            f"{agency.settings_version} (แก้ไขภายหลัง) จึงอ่านตามการตั้งค่าปัจจุบัน · saved under settings version "
+            f"{stamp.settings_version} of the agency; read with the agency.yaml as it is now ({agency.settings_version})")

@@ -90,7 +90,7 @@ def cmd_idp(args) -> int:
     from ..core.documents.progress_report import progress_docx, progress_xlsx
 
     from ..core.hr.staff_facts import other_agency
-    from .agency_files import agency_hint, project_agency
+    from .agency_files import agency_hint, project_agency, settings_warning
 
     out = check_output(args.out, (".docx", ".xlsx"))
     catalog = command_catalog(args.catalog, project_agency(args.agency))
@@ -107,8 +107,9 @@ def cmd_idp(args) -> int:
         raise UsageError(f"{args.answers}: {agency_hint(stamp.id, stamp.name_th or stamp.id, 1, [args.answers])}")
     if not checked.ok:
         raise ImportFileError(checked.problems)
-    for warning in checked.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    for warning in checked.warnings + [settings_warning(checked.agency, catalog.agency)]:
+        if warning:
+            print(f"warning: {warning}", file=sys.stderr)
     idp = build_idp(catalog, checked.assessment)
     docx = out.suffix.lower() == ".docx"
     if args.report == "progress":
