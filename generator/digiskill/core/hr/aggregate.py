@@ -183,28 +183,36 @@ def combine(catalog: Catalog, reads: list[ReadFile], anonymise: bool = True) -> 
             result.rejected.append(read.rejected)
         else:
             usable.append(read)
-    group = list(range(len(usable)))  # union-find: a file's group is found by following `group` to a root
+    links = []  # (a later file, the first file with the same content or person); most files have none
+    by_content: dict = {}
+    by_person: dict = {}
+    for i, read in enumerate(usable):
+        first = by_content.setdefault(read.content, i)
+        if first != i:
+            links.append((i, first))
+        if read.person is not None:
+            first = by_person.setdefault(read.person, i)
+            if first != i:
+                links.append((i, first))
+    group: dict = {}  # union-find over the linked files only: a file's group is found by following `group` to a root
 
     def root(i: int) -> int:
-        while group[i] != i:
-            group[i] = group[group[i]]
+        while group.get(i, i) != i:
+            group[i] = group.get(group[i], group[i])
             i = group[i]
         return i
 
-    first: dict = {}
-    for i, read in enumerate(usable):
-        for key in ((0, read.content), (1, read.person)):
-            if key[1] is not None:
-                a, b = root(first.setdefault(key, i)), root(i)
-                if a != b:
-                    group[max(a, b)] = min(a, b)
+    for a, b in links:
+        a, b = root(a), root(b)
+        if a != b:
+            group[max(a, b)] = min(a, b)
     best: dict = {}  # group root -> index of the file kept
-    for i, read in enumerate(usable):
+    for i in sorted(group.keys() | {b for _a, b in links}):
         r = root(i)
-        if r not in best or read.standing > usable[best[r]].standing:  # a tie keeps the earlier name
+        if r not in best or usable[i].standing > usable[best[r]].standing:  # a tie keeps the earlier name
             best[r] = i
     for i, read in enumerate(usable):
-        kept = usable[best[root(i)]]
+        kept = usable[best[root(i)]] if i in group or i in best else read
         if kept is read:
             result.facts.append(read.fact)
         else:
