@@ -133,3 +133,20 @@ def test_cli_and_page_keep_the_same_file_and_say_the_same(tmp_path, catalog, cap
         "set aside idp-A2-2569-12-02.json: ฉบับเก่ากว่าของบุคคลเดียวกัน (หัวหน้าเห็นชอบแล้ว บันทึก 2 ธ.ค. 2569 "
         "03:00 น. UTC) ใช้ไฟล์ idp-A2-2570-04-01.json แทน (ทบทวนความก้าวหน้าแล้ว บันทึก 1 เม.ย. 2570 08:30 น. UTC)"]
     assert session._last is not None and table_csv(session._last, "progress") == out.read_bytes()
+
+
+@pytest.mark.parametrize("saved_at", ["2026-11-24T10:00:00Z", "2026-11-24T17:00:00+07:00", "2026-11-24T10:00:00.5Z",
+                                      "2026-11-24T10:00:00", "2026-11-24 10:00:00Z", "2026-11-24T10:00Z", ""])
+def test_saved_times_sort_as_time_does(saved_at):
+    import datetime
+
+    from digiskill.core.hr.staff_facts import saved_instant
+
+    if not saved_at:
+        assert saved_instant(saved_at) == ""
+        return
+    moment = datetime.datetime.fromisoformat(saved_at.replace("Z", "+00:00"))
+    if moment.tzinfo:
+        moment = moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    assert datetime.datetime.fromisoformat(saved_instant(saved_at)) == moment
+    assert len(saved_instant(saved_at)) == 26  # one shape, so text order is time order

@@ -95,6 +95,8 @@ def saved_instant(saved_at: str) -> str:
     """saved_at (already checked) as UTC text that sorts as time does; "" when it is empty."""
     if not saved_at:
         return ""
+    if len(saved_at) == 20 and saved_at[10] == "T" and saved_at[19] == "Z":  # as the page writes it: already UTC
+        return saved_at[:19] + ".000000"
     moment = datetime.datetime.fromisoformat(saved_at.replace("Z", "+00:00"))
     if moment.tzinfo is not None:
         moment = moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
