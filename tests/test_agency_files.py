@@ -108,6 +108,9 @@ def test_aggregate_names_the_agency_file_in_one_line(catalog, agency_catalog, tm
     assert "ไม่ใช่ของ" in err  # another agency's settings given: said so
     assert main(["aggregate", "staff", "--out", "gaps.csv", "--agency", "bcy/agency.yaml"]) == 0
     assert "8 staff files used, 0 set aside" in capsys.readouterr().err
+    assert main(["aggregate", "staff", "--out", "gaps.csv", "--agency", str(OTHER_YAML), "--last-year", "staff"]) == 2
+    hints = [line for line in capsys.readouterr().err.splitlines() if line.startswith("  last year: ไฟล์ 8")]
+    assert len(hints) == 1 and hints[0].endswith(f"{HINT_EN} bcy/agency.yaml")  # last year's files too
 
 
 def test_inside_an_agency_project_the_commands_read_its_agency_yaml(agency_catalog, tmp_path, capsys, monkeypatch):

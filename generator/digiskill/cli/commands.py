@@ -170,6 +170,7 @@ def _aggregate(args) -> int:
 def _hr_settings(args, catalog):
     """The headcount CSV and last year's run (staff files, folders, zips or last year's gap CSV), checked first."""
     from ..core.hr.coverage import read_headcount
+    from .agency_files import other_agency_hints
     from .staff_reading import read_last_year
 
     for name, value, known in (("--group", args.group, {g.code for g in catalog.groups}),
@@ -191,6 +192,8 @@ def _hr_settings(args, catalog):
             print(f"  last year: {last.used} staff files used, {len(last.rejected)} set aside", file=sys.stderr)
             for rejected in last.rejected:  # named with their reasons, as this year's are
                 print(f"  last year: set aside {rejected.file}: {rejected.reason_th}", file=sys.stderr)
+            for hint in other_agency_hints(last.rejected, args.last_year):
+                print(f"  last year: {hint}", file=sys.stderr)
     return headcount, last_year
 
 
