@@ -31,13 +31,30 @@ def staff_file(catalog: Catalog, role_code: str, rng: random.Random, name: str) 
                       saved_at="2026-11-24T10:00:00Z").to_dict()  # the file format has one definition: core
 
 
-def staff_files(catalog: Catalog, count: int, seed: int = 7, extras: bool = True) -> list[tuple[str, str]]:
-    """`count` good files (several roles of a Developing agency and a few of other stages), then the bad ones."""
+VERSION_2_KEYS = ("period", "future", "review", "progress", "history")  # what version 2 added at the top
+
+
+def version_1(data: dict) -> dict:
+    """The same file as the version-1 site wrote it (schema_version 1: no yearly cycle, no division, plan lines
+    without an indicator), for the tests and the bench of older files."""
+    old = {k: v for k, v in data.items() if k not in VERSION_2_KEYS and k != "agency"}
+    old["schema_version"] = 1
+    old["person"] = {k: v for k, v in data["person"].items() if k != "division"}
+    old["plan"] = {code: {k: v for k, v in line.items() if k != "indicator"} for code, line in data["plan"].items()}
+    return old
+
+
+def staff_files(catalog: Catalog, count: int, seed: int = 7, extras: bool = True,
+                version: int = 2) -> list[tuple[str, str]]:
+    """`count` good files (several roles of a Developing agency and a few of other stages), then the bad ones;
+    `version` 1 writes the good ones as the version-1 site did."""
     rng = random.Random(seed)
     roles = [r.code for r in catalog.roles if r.stage == "developing"] + ["A1", "T3"]
     files = []
     for i in range(count):
         data = staff_file(catalog, rng.choice(roles), rng, f"{rng.choice(THAI_NAMES)} ทดสอบ{i:05d}")
+        if version == 1:
+            data = version_1(data)
         files.append((f"staff-{i:05d}.json", json.dumps(data, ensure_ascii=False)))
     if extras:
         files.append(("broken.json", "{ this is not json"))

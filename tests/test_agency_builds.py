@@ -212,7 +212,7 @@ def test_the_default_site_keeps_the_draft_badges(built_site, catalog):
 
 def test_the_idp_footnote_names_the_agencys_announcement_not_a_draft(agency_file, catalog):
     from digiskill.catalog.agency import load_agency
-    from digiskill.core.answers.record import Assessment
+    from digiskill.core.answers.record import Assessment, ItemAnswer
     from digiskill.core.cycle.idp import build_idp
     from digiskill.core.documents.idp_document import provisional_note
 
@@ -220,7 +220,8 @@ def test_the_idp_footnote_names_the_agencys_announcement_not_a_draft(agency_file
         role = of.role("S2")
         return provisional_note(build_idp(of, Assessment(role="S2", group=role.group, stage=role.stage,
                                                          framework_id=of.framework.id,
-                                                         data_version=of.framework.data_version)))
+                                                         data_version=of.framework.data_version,
+                                                         answers={"K01": ItemAnswer(False)})))  # a K line
 
     draft = footnote(catalog)
     assert "provisional" in draft and "ประกาศโดย" not in draft

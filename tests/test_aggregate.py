@@ -151,15 +151,19 @@ def test_session_splits_the_browsers_single_buffer_back_into_files(catalog):
     assert session.gaps_csv() == aggregate_csv(aggregate(catalog, SMALL))
 
 
-def test_the_earlier_file_name_wins_when_one_person_sent_two_files(catalog):
-    """Same person and role, different answers: the file whose name sorts first is counted, whatever order the files
-    come in (a browser lists them in the order they were picked). Without the name sort this fails."""
-    early = ("2026-01-first.json", person("นายซ้ำ", "A1", {"DLit100": {"has": False}}))
-    late = ("2026-09-second.json", person("นายซ้ำ", "A1", {"DLit100": {"has": True}}))
+def test_the_later_file_wins_when_one_person_sent_two_files(catalog):
+    """Same person, different answers: the file saved later is counted, whatever the names and the order the files
+    come in (a browser lists them in the order they were picked); file-name order decided before (#24)."""
+    early = ("2026-09-second.json", json.dumps(json.loads(person("นายซ้ำ", "A1", {"DLit100": {"has": False}})) |
+                                               {"saved_at": "2026-01-05T10:00:00Z"}, ensure_ascii=False))
+    late = ("2026-01-first.json", json.dumps(json.loads(person("นายซ้ำ", "A1", {"DLit100": {"has": True}})) |
+                                             {"saved_at": "2026-09-05T10:00:00Z"}, ensure_ascii=False))
     for files in ([early, late], [late, early]):
         agg = aggregate(catalog, files)
-        assert agg.used == 1 and agg.rows[("A", "DLit100")].lacking == 1
-        assert [(r.file, r.reason_th) for r in agg.rejected] == [("2026-09-second.json", "ซ้ำกับไฟล์ 2026-01-first.json")]
+        assert agg.used == 1 and agg.rows[("A", "DLit100")].lacking == 0
+        assert [(r.file, r.reason_th) for r in agg.rejected] == [(
+            "2026-09-second.json", "ฉบับเก่ากว่าของบุคคลเดียวกัน (ร่าง บันทึก 5 ม.ค. 2569 10:00 น. UTC) ใช้ไฟล์ "
+            "2026-01-first.json แทน (ร่าง บันทึก 5 ก.ย. 2569 10:00 น. UTC)")]
 
 
 def packed(files):

@@ -369,10 +369,11 @@ def test_nameless_files_are_copies_only_when_their_content_is(catalog):
     one, two = staff("", "A1", {"DLit100": {"has": True}}), staff("", "A1", {"DLit100": {"has": False}})
     assert aggregate(catalog, [("a.json", one), ("b.json", two)]).used == 2
     named = staff("นายหนึ่ง", "A1", {"DLit100": {"has": True}})
-    other_role = staff("นายหนึ่ง", "A2", {"DLit100": {"has": True}})
-    assert aggregate(catalog, [("a.json", named), ("b.json", other_role)]).used == 2
-    same_name = aggregate(catalog, [("a.json", named), ("c.json", staff("นายหนึ่ง", "A1", {}))])
-    assert same_name.used == 1 and same_name.rejected[0].reason_th == "ซ้ำกับไฟล์ a.json"
+    other_position = staff("นายหนึ่ง", "A2", {"DLit100": {"has": True}}, person={"name": "นายหนึ่ง", "position": "ผอ."})
+    assert aggregate(catalog, [("a.json", named), ("b.json", other_position)]).used == 2
+    same_name = aggregate(catalog, [("a.json", named), ("c.json", staff("นายหนึ่ง", "A2", {}))])  # role aside (#24)
+    assert same_name.used == 1 and same_name.rejected[0].reason_th == message_th("same_person_same_time",
+                                                                                 {"other": "a.json"})
 
 
 def test_equal_names_are_ordered_by_content_bytes_or_text(catalog):

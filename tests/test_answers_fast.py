@@ -9,9 +9,9 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from digiskill.core.answers import checker as answers_check
+from digiskill.core.answers import checker as answers_check, cycle_fields
 from digiskill.core.answers.checker import check_answers
-from staff_files import staff_file
+from staff_files import staff_file, version_1
 
 ROLE = "A1"
 CLEAN_TEXTS = st.sampled_from([None, "", "ใช้ตารางคำนวณ", "x" * 2000, "=SUM(A1)", " "])
@@ -84,6 +84,7 @@ def both_ways(text, catalog, monkeypatch) -> tuple:
     with monkeypatch.context() as m:
         m.setattr(answers_check, "plain_answers", lambda *args: None)
         m.setattr(answers_check, "plain_plan", lambda *args: None)
+        m.setattr(cycle_fields, "no_cycle", lambda *args: None)
         full = outcome(text, catalog)
     return fast, full
 
@@ -135,6 +136,32 @@ def test_fast_and_full_checks_agree_on_realistic_files(catalog, monkeypatch, see
     text = json.dumps(staff_file(catalog, role, random.Random(seed), "มาลี ทดสอบ"), ensure_ascii=False)
     fast, full = both_ways(text, catalog, monkeypatch)
     assert fast == full and fast[0] is not None
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_fast_and_full_checks_agree_on_version_1_files(catalog, monkeypatch, seed):
+    role = random.Random(seed).choice([r.code for r in catalog.roles])
+    data = version_1(staff_file(catalog, role, random.Random(seed), "มาลี ทดสอบ"))
+    fast, full = both_ways(json.dumps(data, ensure_ascii=False), catalog, monkeypatch)
+    assert fast == full and fast[0] is not None and fast[2] == [("migrated", "schema_version",
+                                                                 "converted from file version 1 to 2")]
+
+
+@pytest.mark.parametrize("key,value", [("period", {}), ("future", []), ("review", {}), ("progress", []),
+                                       ("history", "x"), ("review", 0), ("period", {"fiscal_year": 2570})])
+def test_a_cycle_key_of_any_kind_takes_the_full_checks(catalog, monkeypatch, key, value):
+    data = version_1(staff_file(catalog, "A1", random.Random(3), "มาลี ทดสอบ")) | {key: value}
+    fast, full = both_ways(json.dumps(data, ensure_ascii=False), catalog, monkeypatch)
+    assert fast == full
+
+
+def test_a_version_1_file_takes_the_fast_paths(catalog, monkeypatch):
+    """No cycle check runs for a version-1 file: the shortcut answers for all of them."""
+    data = version_1(staff_file(catalog, "A1", random.Random(3), "มาลี ทดสอบ"))
+    calls = []
+    for name in ("period", "review", "progress", "history"):
+        monkeypatch.setattr(answers_check._Checker, name, lambda self, *a, name=name: calls.append(name))
+    assert check_answers(json.dumps(data, ensure_ascii=False), catalog).ok and calls == []
 
 
 def test_the_fast_paths_are_taken_for_a_clean_file(catalog, monkeypatch):

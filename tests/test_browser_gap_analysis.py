@@ -94,6 +94,8 @@ def test_browser_and_cli_agree_exactly(browser, site_url, staff_dir, tmp_path, m
     assert page.get_attribute("#ds-gap", "data-rejected") == "5"
     rejected = page.inner_text(".ds-rejected")
     assert "old-version.json" in rejected and "2567.1" in rejected and "ซ้ำกับไฟล์" in rejected
+    # the same answers saved again later: the later copy is kept, whatever the names (#24)
+    assert "staff-00002.json\tซ้ำกับไฟล์ staff-00002-again.json" in rejected
 
     with page.expect_download() as info:
         page.click('button[data-kind="gaps"]')

@@ -77,6 +77,14 @@ class Agency:
         """The words that mark the agency's announced parts on pages and in documents ("" without an announcement)."""
         return f"ประกาศโดย {self.name_th}" if self.announcement else ""
 
+    settings_version: str = ""  # a digest of the settings as read (agency.py settings_version); staff files carry it
+
+    @property
+    def id(self) -> str:
+        """What a staff file made on this agency's site carries to say where it was made: the short name of
+        agency.yaml (README "ไฟล์ของหน่วยงาน")."""
+        return self.short_name
+
     def themes_for_unit(self, unit_code: str) -> list[AgencyTheme]:
         return [t for t in self.themes if unit_code in t.units]
 

@@ -42,8 +42,8 @@
     });
   }
 
-  /* One step at a time: the step holding the element the address names (#step-plan, #q-ds300…) is shown, else the
-     first. The stepper and the "ถัดไป" links are plain links, so the browser's Back button goes back a step. */
+  /* One step at a time: the step holding the element the address names (#step-plan, #q-ds300...) is shown, else the
+     first. The stepper and the "next" links are plain links, so the browser's Back button goes back a step. */
   function showStep(fallback) {
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     var holder = ((target || fallback) && (target || fallback).closest("[data-step]")) || root.querySelector("[data-step]");

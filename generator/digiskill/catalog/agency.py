@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -174,6 +176,7 @@ def apply_agency(catalog: Catalog, data: dict, source: str) -> Catalog:
         privacy_threshold=data.get("privacy_threshold", 5),
         replacements=tuple(UnitReplacement(old, new) for old, new in replaced.items()),
         announcement=announcement, adopted_roles=tuple(adopted) if announcement else (),
+        settings_version=settings_version(data),
     )
     return dataclasses.replace(catalog, units=tuple(units), requirements=tuple(requirements), roles=roles,
                                items=items, agency=agency)
@@ -216,3 +219,11 @@ def _adopt(catalog: Catalog, requirements: list, adopted: list[str], announcemen
     roles = tuple(dataclasses.replace(r, behaviour=dataclasses.replace(r.behaviour, status="agency", source=source))
                   if r.code in chosen and r.behaviour.status == "provisional" else r for r in catalog.roles)
     return requirements, items, roles
+
+
+def settings_version(data: dict) -> str:
+    """The agency settings' version as a staff file records it: the first 12 hex digits of the SHA-256 of the
+    settings as read (keys sorted), so any change to agency.yaml that could change a file's meaning gives a new
+    version, and comments, key order or spacing do not."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

@@ -151,15 +151,17 @@ def to_wire(read: ReadFile) -> tuple:
     if read.fact is not None:
         fact = tuple(read.fact)
         fact = fact[:_PLAN_AT] + (tuple(map(tuple, read.fact.plan)),) + fact[_PLAN_AT + 1:]
-    rejected = (read.rejected.file, read.rejected.reason_th) if read.rejected is not None else None
-    return read.name, fact, read.digest, read.content, read.person, rejected
+    rejected = (read.rejected.file, read.rejected.reason_th, read.rejected.agency) if read.rejected is not None \
+        else None
+    return read.name, fact, read.digest, read.content, read.person, rejected, read.saved, read.stage
 
 
 def from_wire(wire: tuple) -> ReadFile:
-    name, fact, digest, content, person, rejected = wire
+    name, fact, digest, content, person, rejected, saved, stage = wire
     if fact is not None:
         fact = StaffFact._make(fact[:_PLAN_AT] + (tuple(map(PlanLine._make, fact[_PLAN_AT])),) + fact[_PLAN_AT + 1:])
-    return ReadFile(name, fact, digest, content, person, Rejected(*rejected) if rejected is not None else None)
+    return ReadFile(name, fact, digest, content, person, Rejected(*rejected) if rejected is not None else None,
+                    saved, stage)
 
 
 def _read_chunk_for_wire(chunk: list[tuple]) -> list[tuple]:

@@ -28,9 +28,9 @@ from .fast import plain_answers, plain_plan
 from .versions import carry_over, change_path
 from .fields import JSON_TYPES_TH, XML_FORBIDDEN, Fatal, json_type, printable
 from .cycle_fields import CycleReader
-from .record import (FORMAT, MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS, PERSON_FIELDS,
-                     PLAN_TEXT_FIELDS, PRIORITY_RANGE, SCHEMA_VERSION, TOP_KEYS, Assessment, ItemAnswer, PlanEntry,
-                     migrate)
+from .record import (AGENCY_FIELDS, FORMAT, MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS, PERSON_FIELDS,
+                     PLAN_TEXT_FIELDS, PRIORITY_RANGE, SCHEMA_VERSION, TOP_KEYS, AgencyStamp, Assessment, ItemAnswer,
+                     PlanEntry, migrate)
 
 NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
@@ -55,6 +55,7 @@ class Checked:
     problems: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     migrated_from: list = field(default_factory=list)  # schema versions the file was converted from
+    agency: AgencyStamp | None = None  # the site the file was made on, read even when the file has problems
 
     @property
     def ok(self) -> bool:
@@ -169,6 +170,7 @@ class _Checker(CycleReader):
             self.fatal("schema_version", "bad_version", found=found)
         if version > SCHEMA_VERSION:
             self.fatal("schema_version", "newer_version", found=version, supported=SCHEMA_VERSION)
+        self.result.agency = self.agency(data.get("agency"))
         data, self.result.migrated_from = migrate(data, version)
         if self.result.migrated_from:
             self.warn("schema_version", "migrated", found=version, supported=SCHEMA_VERSION)
@@ -208,7 +210,7 @@ class _Checker(CycleReader):
             mission=self.text(data.get("mission"), "mission"),
             answers=self.answers(data.get("answers"), role), plan=self.plan(data.get("plan"), role),
             finder=self.finder(data.get("finder")), saved_at=self.saved_at(data.get("saved_at")),
-            **self.cycle(data, role))
+            agency=self.result.agency, **self.cycle(data, role))
 
     def role(self, data: dict) -> tuple:
         catalog = self.catalog
@@ -293,6 +295,16 @@ class _Checker(CycleReader):
                 self.problem("saved_at", "bad_datetime", found=printable(text))
                 return ""
         return text
+
+    def agency(self, value) -> AgencyStamp | None:
+        """The "agency" block (where the file was made), read before anything else of the file so that the HR page
+        and the CLI can say which agency's settings a file needs even when its codes are unknown here."""
+        if value is None:
+            return None
+        raw = self.mapping(value, "agency")
+        self.known_keys(raw, "agency", AGENCY_FIELDS)
+        stamp = AgencyStamp(**{k: self.text(raw.get(k), f"agency.{k}") for k in AGENCY_FIELDS})
+        return stamp if stamp.id else None
 
     def finder(self, value) -> dict:
         raw = self.mapping(value, "finder")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from .record import (LINE_DECISIONS, MAX_HISTORY_YEARS, MAX_PROGRESS_REVIEWS, NEXT_LEVEL_OPINIONS, OUTCOMES,
                      PLAN_STATUSES, ROLE_DECISIONS, PastYear, Period, ProgressLine, ProgressReview, Review, ReviewLine,
                      Signer)
+from .fast import no_cycle
 from .fields import FieldReader
 
 FISCAL_YEARS = (2500, 2800)  # Buddhist era
@@ -14,6 +15,9 @@ FISCAL_YEARS = (2500, 2800)  # Buddhist era
 
 class CycleReader(FieldReader):
     def cycle(self, data: dict, role: str | None) -> dict:
+        fast = no_cycle(data)
+        if fast is not None:
+            return fast
         future = self.mapping(data.get("future"), "future")
         self.known_keys(future, "future", ("role", "plan"))
         roles = {r.code for r in self.catalog.roles}

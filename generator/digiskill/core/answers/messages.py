@@ -61,6 +61,25 @@ MESSAGES = {  # code: (English, Thai)
     "bad_datetime": ("expected a date and time such as 2026-11-24T10:00:00Z, found {found}",
                      "เวลาที่บันทึก {found} ไม่ถูกต้อง"),
     "duplicate": ("same answers as {other}", "ซ้ำกับไฟล์ {other}"),
+    # a file made on an agency's site (core/hr/staff_facts.py other_agency; the CLI adds which --agency file to give)
+    "agency_file_needed": ("made on the site of {name} ({id}); read it with that agency's settings (agency.yaml)",
+                           "ไฟล์นี้ทำจากเว็บไซต์ของ{name} ({id}) ต้องอ่านด้วยการตั้งค่าของหน่วยงานนั้น: ใช้หน้าวิเคราะห์"
+                           "ช่องว่างบนเว็บไซต์ของหน่วยงานนั้น หรือคำสั่งที่ระบุ --agency ไฟล์ agency.yaml ของหน่วยงานนั้น"),
+    "other_agency": ("made on the site of {name} ({id}), not of {here}",
+                     "ไฟล์นี้ทำจากเว็บไซต์ของ{name} ({id}) ไม่ใช่ของ{here} ต้องวิเคราะห์ด้วยการตั้งค่าของหน่วยงานนั้น"),
+    # one person's files (core/hr/aggregate.py set_aside_reason; the identity rule: staff_facts.person_key)
+    "older_copy": ("an older file of the same person ({stage}, saved {saved}); {other} is used ({kept_stage}, "
+                   "saved {kept_saved})",
+                   "ฉบับเก่ากว่าของบุคคลเดียวกัน ({stage} บันทึก {saved}) ใช้ไฟล์ {other} แทน ({kept_stage} "
+                   "บันทึก {kept_saved})"),
+    "draft_after_agreed": ("a draft of the same person saved after the file the supervisor agreed; {other} is used "
+                           "({kept_stage}, saved {kept_saved})",
+                           "ฉบับเก่ากว่าในรอบการพัฒนา: เป็นร่างของบุคคลเดียวกันที่บันทึกหลังแผนที่หัวหน้าเห็นชอบ "
+                           "({saved}) ร่างไม่แทนแผนที่เห็นชอบแล้ว ใช้ไฟล์ {other} แทน ({kept_stage} บันทึก {kept_saved})"),
+    "same_person_same_time": ("the same person, saved at the same time as {other}; {other} is used (its name sorts "
+                              "first)",
+                              "ไฟล์ของบุคคลเดียวกันที่บันทึกเวลาเดียวกับไฟล์ {other} ใช้ไฟล์ {other} "
+                              "(ชื่อไฟล์เรียงก่อน)"),
     "internal_error": ("the checker failed unexpectedly ({detail})", "ตรวจไฟล์ไม่สำเร็จ (ข้อผิดพลาดภายในโปรแกรม)"),
     "not_a_choice": ("{found} is not one of: {allowed}", "{where} เป็น {found} ซึ่งไม่ใช่ค่าที่ใช้ได้ ({allowed})"),
     "out_of_range": ("must be from {low} to {high}, found {found}", "{where} ต้องอยู่ระหว่าง {low} ถึง {high} แต่พบ {found}"),

@@ -11,6 +11,9 @@ the CLI, the aggregation and the tests. The same shape is the browser's autosave
      "finder": {"shares": {"A": 70, "S": 30}, "career": ""},
      "saved_at": "2026-11-24T10:00:00Z"}
 
+A file saved on an agency's site also says which (`AgencyStamp`): "agency": {"id": "กตย.", "name_th": "กรมตัวอย่าง",
+"settings_version": "3f2a…"}.
+
 Reading a file is decode → migrate → validate (`checker.check_answers`); this module holds the records, the
 limits, the version steps and what an empty file looks like. `schema.py` publishes the shape as JSON Schema.
 """
@@ -25,7 +28,8 @@ SCHEMA_VERSION = 2
 PERSON_FIELDS = ("name", "position", "agency", "division", "supervisor")
 PLAN_TEXT_FIELDS = ("goal", "indicator", "application", "support")  # indicator: ตัวชี้วัดความสำเร็จ
 TOP_KEYS = ("format", "schema_version", "framework", "role", "group", "stage", "person", "mission", "answers", "plan",
-            "finder", "saved_at", "period", "future", "review", "progress", "history")
+            "finder", "saved_at", "period", "future", "review", "progress", "history", "agency")
+AGENCY_FIELDS = ("id", "name_th", "settings_version")  # the "agency" block: the site the file was last saved on
 # The yearly cycle (version 2). The words are the ones agencies' forms use (README "The development cycle").
 ROLE_DECISIONS = ("agreed", "proposed")  # the supervisor agrees with the group and role, or proposes another
 LINE_DECISIONS = ("agreed", "changed", "not_this_year")  # per plan line
@@ -144,6 +148,22 @@ class PastYear:
 
 
 @dataclass
+class AgencyStamp:
+    """Where a file was made (an optional block of version 2: files of the kit's own site have none, and older kits
+    that do not know it warn "unknown key" and still read the file). `id` is the agency's short name; the settings
+    version a digest of its agency.yaml (catalog/agency.py settings_version)."""
+    id: str = ""
+    name_th: str = ""
+    settings_version: str = ""
+
+
+def agency_stamp(catalog: Catalog) -> AgencyStamp | None:
+    """The stamp of a site's catalog: its agency's, or None for the kit's own catalog."""
+    agency = catalog.agency
+    return AgencyStamp(agency.id, agency.name_th, agency.settings_version) if agency else None
+
+
+@dataclass
 class Assessment:
     role: str | None
     framework_id: str
@@ -162,6 +182,7 @@ class Assessment:
     review: Review | None = None
     progress: list = field(default_factory=list)  # of ProgressReview
     history: list = field(default_factory=list)  # of PastYear, oldest first
+    agency: AgencyStamp | None = None  # the agency whose site last saved the file; None on the kit's own site
 
     def to_dict(self) -> dict:
         return {
@@ -179,6 +200,7 @@ class Assessment:
             "review": asdict(self.review) if self.review else None,
             "progress": [asdict(p) for p in self.progress],
             "history": [asdict(h) for h in self.history],
+            **({"agency": asdict(self.agency)} if self.agency else {}),  # written only by an agency's site
         }
 
 
@@ -192,7 +214,8 @@ def empty_assessment(catalog: Catalog, stage: str | None = None) -> Assessment:
     agency = catalog.agency
     return Assessment(role=None, framework_id=catalog.framework.id, data_version=catalog.framework.data_version,
                       stage=stage or (agency.target_stage if agency else None),
-                      person={k: (agency.name_th if agency and k == "agency" else "") for k in PERSON_FIELDS})
+                      person={k: (agency.name_th if agency and k == "agency" else "") for k in PERSON_FIELDS},
+                      agency=agency_stamp(catalog))
 
 
 def role_table(catalog: Catalog) -> dict:

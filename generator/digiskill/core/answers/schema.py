@@ -8,8 +8,8 @@ year in a date, a role that contradicts its group, Thai messages). Tests check t
 from __future__ import annotations
 
 from ...model import Catalog
-from .record import (FORMAT, LINE_DECISIONS, MAX_ENTRIES, MAX_HISTORY_YEARS, MAX_PROGRESS_REVIEWS, MAX_TEXT_CHARS,
-                     NEXT_LEVEL_OPINIONS, OUTCOMES, PERSON_FIELDS, PLAN_STATUSES, PLAN_TEXT_FIELDS, PRIORITY_RANGE,
+from .record import (AGENCY_FIELDS, FORMAT, LINE_DECISIONS, MAX_ENTRIES, MAX_HISTORY_YEARS, MAX_PROGRESS_REVIEWS,
+                     MAX_TEXT_CHARS, NEXT_LEVEL_OPINIONS, OUTCOMES, PERSON_FIELDS, PLAN_STATUSES, PLAN_TEXT_FIELDS, PRIORITY_RANGE,
                      ROLE_DECISIONS, SCHEMA_VERSION)
 
 SCHEMA_ID = "https://digiskill.example/schemas/answers.schema.json"
@@ -82,6 +82,9 @@ def answers_schema(catalog: Catalog) -> dict:
                         "type": "object", "properties": {"status": choice(PLAN_STATUSES), "reason": text_or_null,
                                                          "outcome": choice(OUTCOMES), "evidence": text_or_null,
                                                          "applied": text_or_null}}})}}}),
+            "agency": nullable({"type": "object", "description": "the agency whose site last saved the file "
+                                "(its short name as id, its name, a digest of its agency.yaml); absent on the kit's "
+                                "own site", "properties": {k: text_or_null for k in AGENCY_FIELDS}}),
             "history": nullable({"type": "array", "maxItems": MAX_HISTORY_YEARS, "items": {
                 "type": "object", "properties": {
                     "fiscal_year": nullable({"type": "integer"}),

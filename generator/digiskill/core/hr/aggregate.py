@@ -2,7 +2,7 @@
 
 Standard library only, so HR can run it in the browser (Pyodide) on files that never leave their computer, and the
 CLI gives exactly the same numbers. Each file is read on its own (`staff_facts.read_staff_file`); `combine` sets
-broken, foreign, other-version and duplicated files aside with the reason and keeps the rest as facts. Every table
+broken, foreign, other-version files aside with the reason, keeps one file per person, and the rest as facts. Every table
 is then computed for a view: the whole organisation, or one division, group, stage or role (`Filter`).
 
 The follow-up tables (coverage, progress, trend, enrolment) live in their own modules and take the same view.
@@ -17,8 +17,10 @@ from ...model import COMPONENTS, Catalog
 from ..answers.messages import message_th
 from ..display.columns import Coded, Column, csv_cell, header
 from ..display.percent import percent
+from ..display.thaidate import thai_date
 from .privacy import Hidden, Privacy, hide_view, threshold_of
-from .staff_facts import ReadFile, Rejected, StaffFact, collector_paused, content_key, read_staff_file  # noqa: F401
+from .staff_facts import (AGREED, DRAFT, REVIEWED, ReadFile, Rejected, StaffFact, collector_paused,  # noqa: F401
+                          content_key, read_staff_file)
 
 URGENT_COUNT = 10  # how many gaps the "most urgent" list shows
 
@@ -176,24 +178,76 @@ def _count(values) -> dict:
 
 
 def combine(catalog: Catalog, reads: list[ReadFile], anonymise: bool = True) -> Aggregation:
-    """Read files in (file name, content digest) order, so the browser and the CLI judge duplicates the same way
-    whatever order the files were listed in: the first keeps its place, later copies are set aside."""
+    """One file per person (README "One person, one file"). Files that are copies of each other (the same answers)
+    or of one person (`staff_facts.person_key`) form a group; the file of the highest `ReadFile.standing` is kept
+    (further in the cycle, then saved later), a tie going to the file name (and content digest) that sorts first, so
+    the browser and the CLI keep the same file whatever order the files were listed in. Each file set aside says
+    which file was kept and why."""
     result = Aggregation(catalog, anonymised=anonymise)
-    seen_content: dict = {}
-    seen_person: dict = {}
+    usable = []
     for read in sorted(reads, key=lambda r: (r.name, r.digest)):
         if read.rejected is not None:
             result.rejected.append(read.rejected)
-            continue
-        duplicate_of = seen_content.get(read.content) or (seen_person.get(read.person) if read.person else None)
-        if duplicate_of:
-            result.rejected.append(Rejected(read.name, message_th("duplicate", {"other": duplicate_of})))
-            continue
-        seen_content[read.content] = read.name
-        if read.person:
-            seen_person[read.person] = read.name
-        result.facts.append(read.fact)
+        else:
+            usable.append(read)
+    links = []  # (a later file, the first file with the same content or person); most files have none
+    by_content: dict = {}
+    by_person: dict = {}
+    for i, read in enumerate(usable):
+        first = by_content.setdefault(read.content, i)
+        if first != i:
+            links.append((i, first))
+        if read.person is not None:
+            first = by_person.setdefault(read.person, i)
+            if first != i:
+                links.append((i, first))
+    group: dict = {}  # union-find over the linked files only: a file's group is found by following `group` to a root
+
+    def root(i: int) -> int:
+        while group.get(i, i) != i:
+            group[i] = group.get(group[i], group[i])
+            i = group[i]
+        return i
+
+    for a, b in links:
+        a, b = root(a), root(b)
+        if a != b:
+            group[max(a, b)] = min(a, b)
+    best: dict = {}  # group root -> index of the file kept
+    for i in sorted(group.keys() | {b for _a, b in links}):
+        r = root(i)
+        if r not in best or usable[i].standing > usable[best[r]].standing:  # a tie keeps the earlier name
+            best[r] = i
+    for i, read in enumerate(usable):
+        kept = usable[best[root(i)]] if i in group or i in best else read
+        if kept is read:
+            result.facts.append(read.fact)
+        else:
+            result.rejected.append(Rejected(read.name, set_aside_reason(read, kept)))
     return result
+
+
+STAGE_TH = {DRAFT: "ร่าง", AGREED: "หัวหน้าเห็นชอบแล้ว", REVIEWED: "ทบทวนความก้าวหน้าแล้ว"}
+
+
+def set_aside_reason(read: ReadFile, kept: ReadFile) -> str:
+    """Why `read` gives way to `kept`, of the same person or with the same answers."""
+    if read.content == kept.content and read.stage == kept.stage:
+        return message_th("duplicate", {"other": kept.name})
+    ctx = {"other": kept.name, "stage": STAGE_TH[read.stage], "kept_stage": STAGE_TH[kept.stage],
+           "saved": _saved_th(read.saved), "kept_saved": _saved_th(kept.saved)}
+    if read.stage < kept.stage and read.saved > kept.saved:
+        return message_th("draft_after_agreed", ctx)
+    if read.standing == kept.standing:
+        return message_th("same_person_same_time", ctx)
+    return message_th("older_copy", ctx)
+
+
+def _saved_th(saved: str) -> str:
+    """A saved time as people read it: the Buddhist-era date and the time, in UTC as the file keeps it."""
+    if not saved:
+        return "ไม่ระบุเวลาบันทึก"
+    return f"{thai_date(saved[:10], short=True)} {saved[11:16]} น. UTC"
 
 
 def aggregate(catalog: Catalog, files, anonymise: bool = True) -> Aggregation:

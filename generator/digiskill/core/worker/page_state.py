@@ -12,7 +12,7 @@ import datetime
 import json
 
 from ..answers.checker import check_answers
-from ..answers.record import PRIORITY_RANGE
+from ..answers.record import PRIORITY_RANGE, agency_stamp
 from ..display.thaidate import DATE_PARTS, read_date_parts
 from .page_reply import checked_problems, guarded, problem, read_catalog, reply
 
@@ -57,6 +57,7 @@ class PageState:
         fails is reported and the others still count."""
         problems = self._load(stored) if stored else []
         if stored and self.record() is not None:  # taken up as it was: opening the page moves no time on
+            self.record().agency = agency_stamp(self.catalog)
             self._kept = {**self.record().to_dict(), "saved_at": ""}
         backup = stored if any(p["code"] == "damaged_draft" for p in problems) else None
         extra = {}
@@ -120,8 +121,10 @@ class PageState:
 
     def _stamped(self) -> dict:
         """The file, its saved_at moved on only when something in it changed (a refused import or a download
-        changes nothing, not even the time)."""
+        changes nothing, not even the time). A file saved on an agency's site says so (`AgencyStamp`: the agency's
+        id and settings version), so HR's tools know which agency settings read it; the kit's own site removes it."""
         a = self.record()
+        a.agency = agency_stamp(self.catalog)
         data = a.to_dict()
         unstamped = {**data, "saved_at": ""}
         if unstamped != self._kept or not a.saved_at:
