@@ -12,6 +12,7 @@ from digiskill.cli import build_site, main
 from digiskill.catalog.agency import OverlayError, load_agency
 from digiskill.catalog.messages import message_th
 from linkcheck import broken_links, parse
+from browser import step
 
 EXAMPLE = ROOT / "examples" / "agencies" / "developing-data" / "agency.yaml"
 CASES = sorted((Path(__file__).parent / "bad_input" / "agency").glob("*.yaml"))
@@ -155,10 +156,12 @@ def test_the_agency_reaches_the_downloaded_idp(browser, agency_site):
         assert page.is_checked('input[name="stage"][value="developing"]')  # preset from the agency
         page.check('input[name="group"][value="A"]')
         assert page.is_visible('.ds-role-summary[data-role="A2"]')
+        step(page, "ability")
         assert page.is_visible("#q-tst-unit-001") and page.locator("#q-ds300").count() == 0
         page.wait_for_selector("#ds-assessment[data-python-ready=true]", timeout=60_000)
         page.check('input[name="has-TST-UNIT-001"][value="no"]')
         page.check('input[name="has-DLit100"][value="yes"]')
+        step(page, "download")
         with page.expect_download() as info:
             page.click('button[data-kind="docx"]')
         document = docx.Document(io.BytesIO(info.value.path().read_bytes()))

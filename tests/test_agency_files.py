@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from browser import step
 from conftest import ROOT
 from digiskill.catalog.agency import load_agency
 from digiskill.cli import main
@@ -149,8 +150,9 @@ def test_the_agency_sites_page_stamps_the_file_it_keeps(browser, example_agency_
     from test_browser_page_state import start
 
     page = start(browser, example_agency_url)
+    step(page, "ability")
     page.check('input[name="has-DLit200"][value="no"]')
-    page.wait_for_selector('#plan-lines [data-key="DLit200"]')
+    page.wait_for_selector('#plan-lines [data-key="DLit200"]', state="attached")
     stored = json.loads(page.evaluate("() => localStorage.getItem(document.getElementById('ds-assessment')"
                                       ".dataset.storageKey)"))
     assert stored["agency"] == {"id": "บชย.", "name_th": NAME,

@@ -195,12 +195,13 @@ def test_an_agency_builds_and_uses_its_site_with_python_alone(kit_env, browser, 
 
     elsewhere = tmp_path / "elsewhere"  # no project, no catalog: the packaged catalog is used
     elsewhere.mkdir()
-    (elsewhere / "answers.json").write_bytes(saved)
-    digiskill(kit_env, elsewhere, "idp", "answers.json", "--out", "plan.docx")
+    (elsewhere / "answers.json").write_bytes(saved)  # made on the agency's site: it carries the agency
+    digiskill(kit_env, elsewhere, "idp", "answers.json", "--agency", str(project / "agency.yaml"), "--out", "plan.docx")
     cli_plan = docx.Document(str(elsewhere / "plan.docx"))
     assert [row.cells[1].text.split()[0] for row in cli_plan.tables[3].rows][1:] == planned
     # one staff file: with names dropped every count would be hidden (privacy), so keep names to see them
-    digiskill(kit_env, elsewhere, "aggregate", "answers.json", "--keep-names", "--keys", "--out", "gaps.csv")
+    digiskill(kit_env, elsewhere, "aggregate", "answers.json", "--keep-names", "--keys", "--out", "gaps.csv",
+              "--agency", str(project / "agency.yaml"))
     digiskill(kit_env, elsewhere, "export", "--format", "json", "--out", "catalog.json")
     assert len(json.loads((elsewhere / "catalog.json").read_text(encoding="utf-8"))["roles"]) == 18
     rows = list(csv.DictReader(io.StringIO((elsewhere / "gaps.csv").read_text(encoding="utf-8-sig"))))
