@@ -118,3 +118,29 @@ def date_shown(page, path: str) -> tuple[str, str, str]:
     """What a date's three controls show: (day, month number, year)."""
     group = page.locator(f'[data-together][data-path="{path}"]')
     return tuple(group.locator(f'[data-part="{part}"]').input_value() for part in ("day", "month", "year"))
+
+
+def search_pages(page, query: str, settle_ms: int = 250, timeout_ms: int = 5000) -> list[str]:
+    """Type a query into the site's search as a person types it, with no extra key press after the last letter (Thai
+    letters arrive as text input with no key event, as a paste does), and return the distinct pages shown, in order,
+    as paths relative to the site (`skills/dlit100/`). Waits until the list has stayed the same for `settle_ms`.
+    Reuses the page: the box is emptied first, so one page serves a whole query set."""
+    import time
+
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=0)
+    base = page.evaluate("() => new URL(JSON.parse(document.getElementById('__config').textContent).base + '/',"
+                         " location.href).pathname")
+    read = """(base) => [...document.querySelectorAll('.md-search-result__item > a')]
+        .map(a => new URL(a.href).pathname).map(p => p.startsWith(base) ? p.slice(base.length) : p)"""
+    last, since, deadline = None, time.monotonic(), time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        shown = list(dict.fromkeys(page.evaluate(read, base)))
+        if shown != last:
+            last, since = shown, time.monotonic()
+        elif shown and time.monotonic() - since >= settle_ms / 1000:
+            break
+        page.wait_for_timeout(50)
+    return last or []
