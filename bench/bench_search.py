@@ -7,8 +7,9 @@ The query set is tests/search_queries.py. A query is a hit when one of its expec
 distinct pages; an order fault is a page lacking a word of a several-word query shown above a page holding all of
 them. Pagefind is measured only when `--pagefind` names a Python that has `pagefind[bin]` installed (it is not a
 dependency of the kit): `python -m venv /tmp/pf && /tmp/pf/bin/pip install "pagefind[bin]==1.5.2"`. It is measured
-twice: on the built pages as they are, and on a copy whose Thai text has a space between words (ICU, as the kit
-segments its own index), with the query segmented the same way.
+three times: on the built pages as they are; on a copy whose Thai text has a space between words (ICU, as the kit
+segments its own index), with the query segmented the same way; and on that copy with the tool pages' keywords (the
+lunr index's `keywords`) added to their text with a heading's weight.
 """
 from __future__ import annotations
 
@@ -56,9 +57,11 @@ def order_faults(query: str, shown: list[str], texts: dict[str, str]) -> list[st
 
 def score(results: dict[str, list[str]], texts: dict[str, str]) -> dict:
     hits = [q for _, q, expected in QUERIES if set(results[q][:3]) & set(expected)]
+    first = [q for _, q, expected in QUERIES if results[q][:1] and results[q][0] in expected]
     faults = {q: f for q in results if (f := order_faults(q, results[q], texts))}
-    return {"hits": len(hits), "queries": len(QUERIES), "rate": len(hits) / len(QUERIES), "faults": faults,
-            "misses": {q: results[q][:5] for _, q, _ in QUERIES if q not in hits}}
+    return {"hits": len(hits), "first": len(first), "queries": len(QUERIES), "rate": len(hits) / len(QUERIES), "faults": faults,
+            "misses": {q: results[q][:5] for _, q, _ in QUERIES if q not in hits},
+            "not_first": {q: results[q][:3] for _, q, _ in QUERIES if q in hits and q not in first}}
 
 
 def run_lunr(browser, url: str) -> dict[str, list[str]]:
@@ -93,14 +96,22 @@ def run_pagefind(browser, url: str, segmented: bool) -> tuple[dict[str, list[str
     return results, [r for r in requests if not r.startswith(url)]
 
 
-def pagefind_site(site: Path, work: Path, python: str, segmented: bool) -> Path:
-    copy = work / ("pagefind-segmented" if segmented else "pagefind-plain")
+def pagefind_site(site: Path, work: Path, python: str, segmented: bool, keywords: bool = False) -> Path:
+    copy = work / f"pagefind-{'segmented' if segmented else 'plain'}{'-keywords' if keywords else ''}"
     shutil.copytree(site, copy)
     if segmented:  # a space between Thai words in the pages' text (not inside tags)
         for html in copy.rglob("*.html"):
             text = html.read_text(encoding="utf-8")
             html.write_text(re.sub(r">([^<]+)<", lambda m: ">" + segment_thai(m.group(1)).replace(ZWSP, " ") + "<",
                                    text), encoding="utf-8")
+    if keywords:  # the tool pages' keywords, as the lunr index has them, weighted like a heading
+        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        for doc in index["docs"]:
+            if doc.get("keywords"):
+                html = copy / doc["location"] / "index.html"
+                words = doc["keywords"].replace(ZWSP, " ")
+                html.write_text(html.read_text(encoding="utf-8").replace(
+                    "</article>", f'<p data-pagefind-weight="7">{words}</p></article>', 1), encoding="utf-8")
     subprocess.run([python, "-m", "pagefind", "--site", str(copy), "--root-selector", "article", "--quiet"],
                    check=True)
     return copy
@@ -108,9 +119,11 @@ def pagefind_site(site: Path, work: Path, python: str, segmented: bool) -> Path:
 
 def report(name: str, result: dict) -> None:
     print(f"{name}: {result['hits']}/{result['queries']} ({result['rate']:.0%}) with an expected page in the first "
-          f"three; order faults in {len(result['faults'])} queries")
+          f"three, {result['first']} first; order faults in {len(result['faults'])} queries")
     for query, shown in result["misses"].items():
         print(f"    miss  {query!r}: {shown}")
+    for query, shown in result["not_first"].items():
+        print(f"    not first {query!r}: {shown}")
     for query, faults in result["faults"].items():
         print(f"    order {query!r}: {faults}")
 
@@ -135,12 +148,13 @@ def main() -> int:
             report("lunr (Material, kit's segmentation and ranking)", score(run_lunr(browser, url), texts))
             server.shutdown()
             if args.pagefind:
-                for segmented in (False, True):
-                    copy = pagefind_site(site, work, args.pagefind, segmented)
+                for segmented, keywords in ((False, False), (True, False), (True, True)):
+                    copy = pagefind_site(site, work, args.pagefind, segmented, keywords)
                     server, url = serve_in_background(copy)
                     results, foreign = run_pagefind(browser, url, segmented)
                     server.shutdown()
-                    name = "Pagefind, Thai pre-segmented" if segmented else "Pagefind, pages as built"
+                    name = "Pagefind, " + ("Thai pre-segmented" if segmented else "pages as built") + \
+                        (", with the tool pages' keywords" if keywords else "")
                     report(name, score(results, texts))
                     print(f"    requests to another host: {foreign or 'none'}")
             browser.close()

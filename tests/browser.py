@@ -120,10 +120,11 @@ def date_shown(page, path: str) -> tuple[str, str, str]:
     return tuple(group.locator(f'[data-part="{part}"]').input_value() for part in ("day", "month", "year"))
 
 
-def search_pages(page, query: str, settle_ms: int = 250, timeout_ms: int = 5000) -> list[str]:
+def search_pages(page, query: str, settle_ms: int = 600, timeout_ms: int = 6000) -> list[str]:
     """Type a query into the site's search as a person types it, with no extra key press after the last letter (Thai
     letters arrive as text input with no key event, as a paste does), and return the distinct pages shown, in order,
-    as paths relative to the site (`skills/dlit100/`). Waits until the list has stayed the same for `settle_ms`.
+    as paths relative to the site (`skills/dlit100/`). Waits until the list has stayed the same for `settle_ms` (each
+    letter starts a search: on a busy machine the list of a partial query can stand for a few hundred ms).
     Reuses the page: the box is emptied first, so one page serves a whole query set."""
     import time
 

@@ -20,6 +20,7 @@ QUERIES: list[tuple[str, str, tuple[str, ...]]] = [
     ("staff", "วิเคราะห์ข้อมูล", ("items/k05/",)),
     ("staff", "ไร้กระดาษ", ("items/x01/",)),
     ("staff", "อีเมลหลอกลวง", ("items/k02/",)),                       # a word only the item's description holds
+    ("trainer", "แผนรับมือ", ("skills/dt500/",)),                     # a word only the unit's description holds
     ("staff", "บทบาท A2", ("roles/a2/",)),
     ("staff", "ผู้บริหารระดับสูง", ("groups/e/",)),
     # Codes, as printed on handouts and forms
@@ -56,6 +57,11 @@ QUERIES: list[tuple[str, str, tuple[str, ...]]] = [
     ("trainer", "Minimum Viable Service", ("skills/ds500/",)),
     ("trainer", "Enterprise Architecture", ("skills/dt200/",)),
 ]
+
+# Queries whose expected page must be first: a description word above the pages that only list it, a code, the
+# words people use for a tool.
+MUST_BE_FIRST = ["อีเมลหลอกลวง", "K05", "DLit100", "ประเมินตนเอง", "ความเห็นผู้บังคับบัญชา", "วิเคราะห์ช่องว่าง",
+                 "ภาพรวมหน่วยงาน"]
 
 # An agency build (examples/agencies/developing-data): the agency's added unit comes first for its own title words.
 AGENCY_QUERIES: list[tuple[str, str, tuple[str, ...]]] = [

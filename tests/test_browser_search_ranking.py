@@ -11,7 +11,7 @@ import pytest
 
 from browser import open_page, search_pages
 from digiskill.site.thai_search import ZWSP, segment_thai
-from search_queries import AGENCY_QUERIES, QUERIES
+from search_queries import AGENCY_QUERIES, MUST_BE_FIRST, QUERIES
 
 pytestmark = pytest.mark.browser
 TAG = re.compile(r"<[^>]+>")
@@ -66,6 +66,14 @@ def test_the_expected_page_is_among_the_first_three(results):
     misses = {q: results[q][:5] for _, q, expected in QUERIES if not set(results[q][:3]) & set(expected)}
     rate = 1 - len(misses) / len(QUERIES)
     assert rate >= 0.9, (f"{rate:.0%}", misses)
+
+
+def test_definitions_codes_and_tools_come_first(results):
+    """An item's own description before the role pages and the self-assessment that list it (the weights of the
+    index), a code's page before pages that mention the code, a tool before pages that name it in passing."""
+    expected = {q: e for _, q, e in QUERIES}
+    wrong = {q: results[q][:3] for q in MUST_BE_FIRST if results[q][:1] != [] and results[q][0] not in expected[q]}
+    assert all(results[q] for q in MUST_BE_FIRST) and wrong == {}, wrong
 
 
 def test_results_appear_without_a_key_press(results):

@@ -32,8 +32,10 @@
 
   /* Search ranking. The order comes from the index (weights and keywords set at build time: site/thai_search.py);
      lunr still ranks a page with one word of a several-word query in its title above a page holding every word in
-     its text. Re-order the results shown: pages holding every word first, the index's order otherwise. Which words
-     a page holds is read from the search index Material has already loaded (a cached, same-site file). */
+     its text. For a query of several words, re-order the results shown: pages holding every word first, the index's
+     order otherwise. (Not for one word: a role page that quotes an item's description holds a Thai compound as
+     typed, while the item's own title may hold its words apart.) Which words a page holds is read from the search index Material has already loaded (a cached,
+     same-site file). */
   var pageText = null;
   function loadPageText() {
     if (pageText) return;
@@ -55,6 +57,7 @@
   }
   function rankResults(list) {
     var words = queryWords();
+    if (words.length < 2) return;  // one word (a Thai compound too): the index's order, which weighs where it is
     var items = Array.prototype.slice.call(list.children).map(function (li, index) {
       var link = li.querySelector("a");
       var path = link ? new URL(link.href).pathname : "";

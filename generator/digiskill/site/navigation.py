@@ -1,5 +1,5 @@
-"""The site's default navigation (used when mkdocs.yml has no `nav:`). Unit and item pages are reached from domain, role and
-matrix pages rather than listed, to keep the menu short."""
+"""The site's default navigation (used when mkdocs.yml has no `nav:`). Unit and item pages are reached from domain,
+role, matrix and item-index pages rather than listed, to keep the menu short."""
 from __future__ import annotations
 
 from ..model import Catalog
