@@ -138,3 +138,28 @@ def reach(page, selector: str) -> None:
     """Make sure the step holding `selector` is the one shown (a person clicks its entry in the stepper first)."""
     if not page.is_visible(selector):
         step_of(page, selector)
+def search_pages(page, query: str, settle_ms: int = 600, timeout_ms: int = 6000) -> list[str]:
+    """Type a query into the site's search as a person types it, with no extra key press after the last letter (Thai
+    letters arrive as text input with no key event, as a paste does), and return the distinct pages shown, in order,
+    as paths relative to the site (`skills/dlit100/`). Waits until the list has stayed the same for `settle_ms` (each
+    letter starts a search: on a busy machine the list of a partial query can stand for a few hundred ms).
+    Reuses the page: the box is emptied first, so one page serves a whole query set."""
+    import time
+
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=0)
+    base = page.evaluate("() => new URL(JSON.parse(document.getElementById('__config').textContent).base + '/',"
+                         " location.href).pathname")
+    read = """(base) => [...document.querySelectorAll('.md-search-result__item > a')]
+        .map(a => new URL(a.href).pathname).map(p => p.startsWith(base) ? p.slice(base.length) : p)"""
+    last, since, deadline = None, time.monotonic(), time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        shown = list(dict.fromkeys(page.evaluate(read, base)))
+        if shown != last:
+            last, since = shown, time.monotonic()
+        elif shown and time.monotonic() - since >= settle_ms / 1000:
+            break
+        page.wait_for_timeout(50)
+    return last or []

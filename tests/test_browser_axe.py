@@ -47,3 +47,19 @@ def test_agency_page(browser, example_agency_url, path, width):
     recorded.page.wait_for_load_state("networkidle")
     assert axe_violations(recorded.page) == []
     recorded.page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_results(browser, site_url, width):
+    """The search open with Thai results, their highlighted snippets and an item page among them (#26)."""
+    from browser import search_pages
+
+    recorded = open_page(browser, site_url + "items/k05/", viewport={"width": width, "height": 900})
+    page = recorded.page
+    page.wait_for_load_state("networkidle")
+    if width < 960:  # on a phone the search box opens from the header's search button
+        page.click("label.md-header__button[for=__search]")
+    assert "items/k05/" in search_pages(page, "วิเคราะห์ข้อมูล")[:3]
+    assert page.locator(".md-search-result mark").count() > 0  # the words found are highlighted
+    assert axe_violations(page) == []
+    page.context.close()

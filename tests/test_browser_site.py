@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 PAGE_TYPES = ["", "guideline/", "guideline/org-1/", "guideline/ind-3/", "framework/", "stages/", "groups/",
               "groups/a/", "roles/", "roles/a1/", "skills/", "domains/dg/", "skills/dlit100/",
               "skills/cec-amhu-031/", "matrix/", "tools/", "forms/idp/", "forms/org-plan/", "data/",
-              "about-data/", "404.html"]
+              "about-data/", "items/", "items/k05/", "404.html"]
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)

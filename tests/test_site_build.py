@@ -24,7 +24,10 @@ def test_stable_urls(built_site, catalog):
         assert (built_site / "roles" / role.slug / "index.html").is_file()
     for unit in catalog.units:
         assert (built_site / "skills" / unit.slug / "index.html").is_file()
-    for path in ["groups/e", "domains/dlit", "matrix", "stages", "tools", "forms/idp", "forms/org-plan", "data",
+    assert (built_site / "items" / "k05" / "index.html").is_file()
+    for item in catalog.items:
+        assert (built_site / "items" / item.code.lower() / "index.html").is_file()
+    for path in ["items", "groups/e", "domains/dlit", "matrix", "stages", "tools", "forms/idp", "forms/org-plan", "data",
                  "about-data", "framework", "guideline/org-1", "guideline/ind-5"]:
         assert (built_site / path / "index.html").is_file(), path
 
@@ -38,6 +41,25 @@ def test_every_role_links_to_its_units_and_back(built_site, catalog):
         hrefs = links_of(built_site / "skills" / unit.slug / "index.html")
         for role in catalog.roles_needing_unit(unit.code):
             assert f"../../roles/{role.slug}/" in hrefs, (unit.code, role.code)
+
+
+def test_every_item_has_a_page_that_links_to_its_roles_and_back(built_site, catalog):
+    """K, X and AT items (#26): the page shows the text, component, status and source, and links to each role that
+    needs the item; each role page links to the item's page."""
+    for item in catalog.items:
+        page = parse(built_site / "items" / item.code.lower() / "index.html")
+        text = page.select_one("article").get_text(" ")
+        for shown in (item.code, item.title_th, item.title_en, item.description_th, item.source):
+            assert shown in text, (item.code, shown)
+        assert page.select_one(f".ds-badge--{item.status}"), item.code
+        hrefs = {a["href"] for a in page.select("article a[href]")}
+        for role in catalog.roles:
+            needs = item.code in catalog.requirement(role.code).codes(item.component)
+            assert (f"../../roles/{role.slug}/" in hrefs) == needs, (item.code, role.code)
+            if needs:
+                assert f"../../items/{item.code.lower()}/" in links_of(built_site / "roles" / role.slug / "index.html")
+    index = links_of(built_site / "items" / "index.html")
+    assert {f"{i.code.lower()}/" for i in catalog.items} <= index
 
 
 def test_no_broken_internal_link_or_anchor(built_site):

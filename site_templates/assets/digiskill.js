@@ -25,14 +25,18 @@
       input.value = segmented;
       if (atEnd) input.setSelectionRange(segmented.length, segmented.length);
     }
+    /* Material reads the query on keyup only; text that arrives with no key (a paste, a Thai input method, text
+       put in by a tool) would leave the results empty. Tell it the text changed. */
+    input.dispatchEvent(new KeyboardEvent("keyup"));
   }, true); /* capture: runs before Material's own listener on the input */
 
-  /* Search ranking. Material ranks a page with one word of a multi-word query above one holding all of them, and the
-     assessment and gap-analysis pages (which quote every unit title) above the unit pages. Re-order the results it
-     shows: pages holding every word first, the two tool pages after the content pages, Material's order otherwise.
-     Which words a page holds is read from the search index Material has already loaded (a cached, same-site file). */
+  /* Search ranking. The order comes from the index (weights and keywords set at build time: site/thai_search.py);
+     lunr still ranks a page with one word of a several-word query in its title above a page holding every word in
+     its text. For a query of several words, re-order the results shown: pages holding every word first, the index's
+     order otherwise. (Not for one word: a role page that quotes an item's description holds a Thai compound as
+     typed, while the item's own title may hold its words apart.) Which words a page holds is read from the search index Material has already loaded (a cached,
+     same-site file). */
   var pageText = null;
-  var TOOL_PAGES = /\/(assessment|gap-analysis)\/$/;
   function loadPageText() {
     if (pageText) return;
     pageText = {};
@@ -41,23 +45,25 @@
     fetch(new URL("search/search_index.json", base)).then(function (r) { return r.json(); }).then(function (index) {
       index.docs.forEach(function (doc) {
         var path = new URL(doc.location, base).pathname;
-        pageText[path] = (pageText[path] || "") + " " + (doc.title + " " + doc.text).replace(/\u200b/g, "").toLowerCase();
+        var words = [doc.title, doc.text, doc.keywords || ""].join(" ");
+        pageText[path] = (pageText[path] || "") + " " + words.replace(/<[^>]*>/g, " ").replace(/\u200b/g, "").toLowerCase();
       });
       if (resultList && resultList.children.length) rerank();  // results shown before the index was read
     }).catch(function () { /* keep Material's order */ });
   }
   function queryWords() {
     var box = document.querySelector("input.md-search__input");
-    return box ? box.value.toLowerCase().split(/[\s\-\u200b]+/).filter(Boolean) : [];
+    return box ? box.value.replace(/\u200b/g, "").toLowerCase().split(/[\s\-]+/).filter(Boolean) : [];
   }
   function rankResults(list) {
     var words = queryWords();
+    if (words.length < 2) return;  // one word (a Thai compound too): the index's order, which weighs where it is
     var items = Array.prototype.slice.call(list.children).map(function (li, index) {
       var link = li.querySelector("a");
       var path = link ? new URL(link.href).pathname : "";
       var text = pageText && pageText[path];
       var holdsAll = !text || words.every(function (w) { return text.indexOf(w) >= 0; });
-      return { li: li, index: index, rank: (TOOL_PAGES.test(path) ? 2 : 0) + (holdsAll ? 0 : 1) };
+      return { li: li, index: index, rank: holdsAll ? 0 : 1 };
     });
     var sorted = items.slice().sort(function (a, b) { return a.rank - b.rank || a.index - b.index; });
     if (sorted.some(function (item, i) { return item !== items[i]; })) {

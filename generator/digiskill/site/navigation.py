@@ -1,5 +1,5 @@
-"""The site's default navigation (used when mkdocs.yml has no `nav:`). Unit pages are reached from domain, role and
-matrix pages rather than listed, to keep the menu short."""
+"""The site's default navigation (used when mkdocs.yml has no `nav:`). Unit and item pages are reached from domain,
+role, matrix and item-index pages rather than listed, to keep the menu short."""
 from __future__ import annotations
 
 from ..model import Catalog
@@ -19,7 +19,8 @@ def default_nav(catalog: Catalog, files) -> list:
         ("แนวทางการนำไปใช้", GUIDELINE),
         ("กลุ่มบุคลากร", ["groups/index.md", *(group_path(g.code) for g in catalog.groups)]),
         ("บทบาทที่คาดหวัง", ["roles/index.md", *(role_path(r) for r in catalog.roles)]),
-        ("ทักษะ", ["skills/index.md", "matrix/index.md", *(domain_path(d.code) for d in catalog.domains)]),
+        ("ทักษะ", ["skills/index.md", "matrix/index.md", *(domain_path(d.code) for d in catalog.domains),
+                   "items/index.md"]),
         ("ประเมินตนเองและวางแผน", ["assessment/index.md", "supervisor/index.md", "gap-analysis/index.md", "tools/index.md",
                                    "forms/idp.md",
                                    "forms/org-plan.md"]),

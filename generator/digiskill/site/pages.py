@@ -16,13 +16,14 @@ from pathlib import Path
 import jinja2
 
 from ..core.display.thaidate import MONTHS_TH
-from ..model import COMPONENTS, Catalog, Clause, Concept, Instrument, Role, Unit
+from ..model import COMPONENTS, Catalog, Clause, Concept, Instrument, Item, Role, Unit
 from .build_cache import BuildCache
 
 ROLE_PATH = "roles/{slug}.md"
 UNIT_PATH = "skills/{slug}.md"
 GROUP_PATH = "groups/{slug}.md"
 DOMAIN_PATH = "domains/{slug}.md"
+ITEM_PATH = "items/{slug}.md"
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -46,6 +47,11 @@ def role_path(role: Role) -> str:
 
 def unit_path(unit: Unit) -> str:
     return UNIT_PATH.format(slug=unit.slug)
+
+
+def item_path(item: Item) -> str:
+    """A knowledge, experience or attribute item's page: /items/k05/ (the code in lower case, like units and roles)."""
+    return ITEM_PATH.format(slug=item.code.lower())
 
 
 def group_path(code: str) -> str:
@@ -188,6 +194,12 @@ def announcement_context(catalog: Catalog) -> dict:
     return {"agency": agency, "stage": catalog.stage(agency.target_stage), "rows": rows, "goals": goals}
 
 
+def roles_needing_item(catalog: Catalog, item: Item) -> list[tuple]:
+    """Per stage, the roles whose requirements list the item (an item page's "roles that need it")."""
+    needing = [r for r in catalog.roles if item.code in catalog.requirement(r.code).codes(item.component)]
+    return [(s, [r for r in needing if r.stage == s.code]) for s in catalog.stages]
+
+
 def retired_unit_pages(catalog: Catalog, base: Catalog | None) -> list[Page]:
     """Pages of the units an agency removed or replaced, from the base catalog, so that addresses and QR codes printed
     from the national site keep working; the page says the agency does not use the unit (and what replaces it)."""
@@ -236,6 +248,10 @@ def page_list(catalog: Catalog, extra: dict | None = None, base: Catalog | None 
                     for s in catalog.stages]
         pages.append(Page(unit_path(unit), "unit.md.j2", {"unit": unit, "by_stage": by_stage, "retired": False},
                           f"units/{unit.domain.lower()}.yaml"))
+    pages.append(Page("items/index.md", "items.md.j2", source="items.yaml"))
+    for item in catalog.items:
+        pages.append(Page(item_path(item), "item.md.j2", {"item": item, "by_stage": roles_needing_item(catalog, item)},
+                          "items.yaml"))
     pages += retired_unit_pages(catalog, base)
     return [Page(p.path, p.template, {**common, **p.context}, p.source) for p in pages]
 
@@ -251,7 +267,7 @@ def template_environment(template_dirs: list[Path],
     )
     env.filters.update(md=md_escape, clause_label=clause_label, short_title=short_title, step_number=step_number)
     env.globals.update(role_path=role_path, unit_path=unit_path, group_path=group_path, domain_path=domain_path,
-                       components=COMPONENTS, months_th=MONTHS_TH)
+                       item_path=item_path, components=COMPONENTS, months_th=MONTHS_TH)
     return env
 
 

@@ -142,9 +142,15 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
             config.nav = default_nav(catalog, files)
         return files
 
+    def on_pre_build(self, *, config) -> None:
+        self.search_keywords: dict[str, list[str]] = {}
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        """Guideline pages name their step (`step: org-1`) and the clauses they rest on (`clauses: ["4.6.2"]`) in
+        """A page's `search_keywords` (the words people use for a tool) go into the search index (thai_search.py).
+        Guideline pages name their step (`step: org-1`) and the clauses they rest on (`clauses: ["4.6.2"]`) in
         front matter: show the step's official title and list the clauses (pages.guideline_page)."""
+        if self.config.enabled and page.meta.get("search_keywords"):
+            self.search_keywords[page.url] = [str(k) for k in page.meta["search_keywords"]]
         if not self.config.enabled or not ({"step", "clauses"} & set(page.meta)):
             return markdown
         markdown, problems = guideline_page(self.catalog, self.env, page.file.src_uri, markdown,
@@ -157,8 +163,8 @@ class DigiskillPlugin(BasePlugin[DigiskillConfig]):
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled:
             return
-        if self.config.thai_search and not segment_search_index(Path(config.site_dir)):
-            log.warning("no search/search_index.json: Thai search needs the 'search' plugin")
+        if not segment_search_index(Path(config.site_dir), self.search_keywords, self.config.thai_search):
+            log.warning("no search/search_index.json: the site's search needs the 'search' plugin")
         write_csp(Path(config.site_dir))
         precompress(Path(config.site_dir), self.cache)
         self.cache.prune()
