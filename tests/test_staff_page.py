@@ -200,3 +200,20 @@ def test_a_progress_review_carries_its_own_date_within_the_plan_period(catalog, 
     reply = send(page, path="progress-date/month", together={"day": "2", "month": "4", "year": "2570"})
     assert json.loads(reply["store"])["progress"][-1]["date"] == "2027-04-02"
     assert reply["draw"]["text"]["progress-heading"] == "การทบทวนครั้งที่ 1 (2 เมษายน 2570)"
+
+
+def test_the_idp_may_leave_the_self_assessment_annex_out(catalog):
+    """"Word ไม่แนบผลประเมินรายทักษะ" (plan-docx) is the IDP without its annex; docx keeps it; same file name."""
+    import io
+
+    import docx
+
+    page = StaffPage(catalog)
+    page.start(json.dumps(reviewed_year(), ensure_ascii=False), "[]")
+    with_annex = send(page, action="download", kind="docx")["download"]
+    without = send(page, action="download", kind="plan-docx")["download"]
+    assert with_annex["name"] == without["name"] and without["name"].endswith(".docx")
+
+    def texts(kind):
+        return " ".join(p.text for p in docx.Document(io.BytesIO(page.file(kind))).paragraphs)
+    assert "ภาคผนวก" in texts("docx") and "ภาคผนวก" not in texts("plan-docx")

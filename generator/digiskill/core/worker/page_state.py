@@ -16,7 +16,8 @@ from ..answers.record import PRIORITY_RANGE, agency_stamp
 from ..display.thaidate import DATE_PARTS, read_date_parts
 from .page_reply import checked_problems, guarded, problem, read_catalog, reply
 
-FILE_KINDS = ("json", "docx", "xlsx", "progress-docx", "progress-xlsx")
+# plan-docx, plan-xlsx: the IDP without its annex (the self-assessment answers), which the person may leave out
+FILE_KINDS = ("json", "docx", "xlsx", "plan-docx", "plan-xlsx", "progress-docx", "progress-xlsx")
 FILE_TYPES = {"json": "application/json",
               "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -108,7 +109,7 @@ class PageState:
             from ..documents.progress_report import progress_docx, progress_xlsx
             return (progress_docx if kind == "progress-docx" else progress_xlsx)(idp)
         from ..documents.idp_document import idp_docx, idp_xlsx
-        return (idp_docx if kind == "docx" else idp_xlsx)(idp)
+        return (idp_docx if kind.endswith("docx") else idp_xlsx)(idp, annex=not kind.startswith("plan-"))
 
     # ---- shared steps ----
     def checked_for_files(self) -> list:
