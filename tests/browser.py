@@ -136,6 +136,7 @@ def step_of(page, selector: str) -> None:
 
 def reach(page, selector: str) -> None:
     """Make sure the step holding `selector` is the one shown (a person clicks its entry in the stepper first)."""
+    page.wait_for_selector(selector, state="attached")  # drawn by Python: it may come a moment after the event
     if not page.is_visible(selector):
         step_of(page, selector)
 def search_pages(page, query: str, settle_ms: int = 300, timeout_ms: int = 6000) -> list[str]:
