@@ -13,7 +13,7 @@ PYTHON_PAGES = ["assessment/?role=a1", "gap-analysis/"]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("path", PAGE_TYPES + ["hosting/"])
+@pytest.mark.parametrize("path", PAGE_TYPES + ["hosting/", "guideline/ind-2/", "roles/s2/"])
 def test_page_type(browser, site_url, path, width):
     recorded = open_page(browser, site_url + path, viewport={"width": width, "height": 900})
     recorded.page.wait_for_load_state("networkidle")

@@ -37,22 +37,16 @@ SEARCHES = [
 ]
 
 
-@pytest.mark.parametrize("query,expected", SEARCHES)
-def test_search_finds_the_page(browser, site_url, query, expected):
-    recorded = open_page(browser, site_url + "roles/a1/")  # a fresh visit, searched once the page has settled
+def test_search_finds_the_page(browser, site_url):
+    """Typed with the keyboard into one visit's search box, query after query (axe: test_browser_axe)."""
+    recorded = open_page(browser, site_url + "roles/a1/")  # searched once the page has settled
     recorded.page.wait_for_load_state("networkidle")
-    hrefs = search(recorded.page, query)
-    assert site_url + expected in hrefs, (query, hrefs[:8])
+    for query, expected in SEARCHES:
+        recorded.page.fill("input.md-search__input", "")  # the last query's results go before the next is typed
+        recorded.page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+        hrefs = search(recorded.page, query)
+        assert site_url + expected in hrefs, (query, hrefs[:8])
     assert recorded.foreign(site_url) == []
-    recorded.page.context.close()
-
-
-@pytest.mark.parametrize("path", ["", "roles/a1/", "skills/dlit100/", "matrix/", "forms/idp/", "guideline/ind-2/",
-                                  "roles/s2/", "groups/"])
-def test_no_serious_accessibility_violations(browser, site_url, path):
-    recorded = open_page(browser, site_url + path)
-    recorded.page.wait_for_load_state("networkidle")
-    assert axe_violations(recorded.page) == []
     recorded.page.context.close()
 
 

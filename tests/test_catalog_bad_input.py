@@ -126,7 +126,7 @@ def fuzz_dir(tmp_path_factory):
     return target
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(file=st.sampled_from(FILES), how=st.sampled_from(["value", "mutate", "text"]), value=values,
        path=st.lists(st.integers(min_value=0, max_value=50), min_size=1, max_size=6), text=st.text(max_size=80))
 def test_random_yaml_never_crashes_the_loader(fuzz_dir, file, how, value, path, text):
