@@ -95,3 +95,18 @@ FETCHED_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload",
 def _is_fetched(link) -> bool:
     """<link rel=canonical> names the page's address; the browser does not fetch it. Stylesheets and icons it does."""
     return bool(FETCHED_RELS & set(link.get("rel") or []))
+
+
+def section(soup, anchor: str | None) -> str:
+    """The HTML of a heading's section: the heading and everything up to the next heading of the same level (the
+    whole article without an anchor)."""
+    if anchor is None:
+        return str(soup.select_one("article"))
+    heading = soup.find(id=anchor)
+    assert heading is not None, anchor
+    parts = [str(heading)]
+    for sibling in heading.find_next_siblings():
+        if sibling.name == heading.name:
+            break
+        parts.append(str(sibling))
+    return "".join(parts)

@@ -9,11 +9,11 @@ import json
 import logging
 
 import pytest
-from bs4 import BeautifulSoup
 
 from digiskill.cli import build_site, main
 
 from conftest import ROOT
+from linkcheck import parse, section
 
 AGENCY = """
 agency: {name_th: กรมทดสอบการแทนที่, short_name: กทท., name_en: Example Department}
@@ -37,10 +37,6 @@ adopt: all
 ANNOUNCED = "ประกาศโดย กรมทดสอบการแทนที่"
 SOURCE = "ประกาศกรมทดสอบการแทนที่ เรื่อง บทบาทและทักษะด้านดิจิทัลที่คาดหวัง ที่ 12/2569 ลงวันที่ 15 พฤศจิกายน 2569"
 PROVISIONAL = "ds-badge--provisional"
-
-
-def parse(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")
@@ -166,18 +162,6 @@ def draft_places(catalog):
     places += [(f"skills/{unit.slug}", "roles") for unit in catalog.units[:3]]
     places += [(f"domains/{domain.code.lower()}", "units") for domain in catalog.domains]
     return places
-
-
-def section(page, anchor):
-    if anchor is None:
-        return str(page.select_one("article"))
-    heading = page.find(id=anchor)
-    parts = [str(heading)]
-    for sibling in heading.find_next_siblings():
-        if sibling.name == heading.name:
-            break
-        parts.append(str(sibling))
-    return "".join(parts)
 
 
 def test_an_agency_that_adopts_every_draft_part_shows_its_announcement_not_a_draft(site, catalog):

@@ -152,8 +152,8 @@ def test_one_line_order_on_every_page_and_document_and_the_agreed_priority_print
     import openpyxl
 
     from digiskill.core.cycle.idp import build_idp
+    from digiskill.core.cycle.year import gap_codes
     from digiskill.core.documents.idp_document import idp_xlsx
-    from digiskill.core.worker.review_draw import line_codes
     from digiskill.core.worker.staff_draw import draw
 
     data = json.loads(json.dumps(reviewed_year()))
@@ -162,7 +162,7 @@ def test_one_line_order_on_every_page_and_document_and_the_agreed_priority_print
     assessment = parse_assessment(json.dumps(data, ensure_ascii=False), catalog)
     staff = [item["key"] for item in draw(catalog, assessment, True)["lists"]["plan-lines"]]
     assert staff == ["DS300", "DLit200", "K01", "AT01"]  # K01: not this year, so no agreed priority
-    assert line_codes(catalog, assessment) == staff
+    assert gap_codes(catalog, assessment) == staff
     assert [x["key"] for x in draw(catalog, assessment, True)["lists"]["progress-lines"]] == ["DS300", "DLit200"]
     idp = build_idp(catalog, assessment)
     assert [line.entry.code for line in idp.lines] == ["DS300", "DLit200", "AT01"]

@@ -18,6 +18,12 @@ def code_title(catalog: Catalog, code: str) -> str:
     return f"{code} {title_of(catalog, code)}"
 
 
+def role_title(catalog: Catalog, code: str) -> str:
+    """"A3 ผู้…": how a role is named beside its code on the form pages."""
+    role = catalog.role(code)
+    return f"{role.code} {role.title_th}"
+
+
 def component_of(catalog: Catalog, code: str) -> str:
     return "ability" if any(u.code == code for u in catalog.units) else catalog.item(code).component
 

@@ -55,6 +55,15 @@ def line_order(catalog: Catalog, assessment: Assessment, codes) -> list[str]:
     return sorted(codes, key=by_priority(plan, listed))
 
 
+def gap_codes(catalog: Catalog, assessment: Assessment) -> list[str]:
+    """The plan's lines: the role's needs answered "not yet", in the one line order (both form pages)."""
+    if not assessment.role:
+        return []
+    required = catalog.required_codes(assessment.role)
+    gaps = [c for c, x in assessment.answers.items() if x.has is False and c in required]
+    return line_order(catalog, assessment, gaps)
+
+
 def by_priority(plan: dict, listed: list):
     """The sort key of `line_order`, for a plan {code: PlanEntry} and the codes in the role's order."""
     position = {code: index for index, code in enumerate(listed)}

@@ -38,6 +38,19 @@ def fiscal_year(day: datetime.date) -> int:
     return day.year + BE_OFFSET + (1 if day.month >= 10 else 0)
 
 
+def fiscal_year_bounds(year: int) -> tuple[str, str]:
+    """A Buddhist-era fiscal year's first and last day, ISO: 2570 -> ('2026-10-01', '2027-09-30')."""
+    return f"{year - BE_OFFSET - 1}-10-01", f"{year - BE_OFFSET}-09-30"
+
+
+def as_buddhist_era(year: int) -> tuple[int, str]:
+    """A year as a person typed it -> (the Buddhist-era year, the Thai note saying a Common-Era year (1900-2299) was
+    converted, "" otherwise). One rule for the fiscal-year field and the date fields."""
+    if 1900 <= year < 2300:
+        return year + BE_OFFSET, f"ปี {year} เป็นปี ค.ศ. จึงแปลงเป็นปี พ.ศ. {year + BE_OFFSET} ให้แล้ว"
+    return year, ""
+
+
 DATE_PARTS = ("day", "month", "year")  # a date as the pages ask for it: day, month (Thai name), year in พ.ศ.
 
 
@@ -60,10 +73,7 @@ def read_date_parts(parts: dict) -> tuple[str | None, str, str]:
         return None, "error", "ปีต้องเป็นตัวเลขปี พ.ศ. 4 หลัก เช่น 2570"
     if len(year) < 4:
         return None, "info", "เลือกวันและเดือน แล้วใส่ปี พ.ศ. 4 หลัก เช่น 2570"
-    number, note = int(year), ""
-    if 1900 <= number < 2300:
-        note = f"ปี {number} เป็นปี ค.ศ. จึงแปลงเป็นปี พ.ศ. {number + BE_OFFSET} ให้แล้ว"
-        number += BE_OFFSET
+    number, note = as_buddhist_era(int(year))
     if not 2400 <= number <= 2800:
         return None, "error", f"ปี {year} ไม่ใช่ปี พ.ศ. ที่ใช้ได้ ใส่ปี พ.ศ. 4 หลัก เช่น 2570"
     if not (day.isdigit() and month.isdigit()):

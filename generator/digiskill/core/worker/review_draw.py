@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime
 
 from ..answers.record import ANSWER_TH, Assessment, PlanEntry
-from ..cycle.views import code_title, progress_view, role_view
-from ..cycle.year import carried_note, line_order
+from ..cycle.views import code_title, progress_view, role_title, role_view
+from ..cycle.year import carried_note, gap_codes, line_order
 from ..display.markup import escape
 from ..display.thaidate import is_iso_date, thai_date
 from .staff_draw import date_fields, file_name as staff_file_name
@@ -35,7 +35,7 @@ def draw(catalog, a: Assessment | None, full: bool, echo: str | None = None) -> 
             out["fields"] = {path: False if path == "multi_group" else "" for path in TOP_FIELDS}
         return out
     r = a.review
-    codes = line_codes(catalog, a)
+    codes = gap_codes(catalog, a)
     progress = a.progress[-1] if a.progress else None
     future = line_order(catalog, a, list(a.future_plan)) if a.future_role else []
     out = {"lists": {"lines": [_line_item(catalog, a, code) for code in codes],
@@ -47,7 +47,7 @@ def draw(catalog, a: Assessment | None, full: bool, echo: str | None = None) -> 
                       "progress-part": progress is None, "progress-files": progress is None,
                       "lines-empty": bool(codes), "future-part": not future}}
     if future:
-        out["text"]["future-role"] = code_title_of_role(catalog, a.future_role)
+        out["text"]["future-role"] = role_title(catalog, a.future_role)
     if full:
         out["fields"] = _fields(a)
     elif echo:
@@ -56,23 +56,10 @@ def draw(catalog, a: Assessment | None, full: bool, echo: str | None = None) -> 
     return out
 
 
-def line_codes(catalog, a: Assessment) -> list[str]:
-    """The staff member's plan lines: the role's needs answered "not yet", in their order of priority."""
-    if not a.role:
-        return []
-    required = catalog.required_codes(a.role)
-    gaps = [c for c, x in a.answers.items() if x.has is False and c in required]
-    return line_order(catalog, a, gaps)
-
-
 def staff_line(a: Assessment, code: str) -> PlanEntry:
     """The staff member's own line: of the plan, or of the work-in-future part."""
     return a.plan.get(code) or a.future_plan.get(code) or PlanEntry()
 
-
-def code_title_of_role(catalog, code: str) -> str:
-    role = catalog.role(code)
-    return f"{role.code} {role.title_th}"
 
 
 def file_name(a: Assessment, kind: str, today: datetime.date) -> str:

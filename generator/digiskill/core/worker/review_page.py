@@ -22,7 +22,8 @@ from ..answers.record import LINE_DECISIONS, ROLE_DECISIONS, Review, ReviewLine,
 from .page_reply import checked_problems, problem, reply
 from ..display.thaidate import is_iso_date
 from .page_state import FILE_KINDS, PageState, read_priority, today
-from .review_draw import draw, file_name, line_codes, staff_line
+from ..cycle.year import gap_codes
+from .review_draw import draw, file_name, staff_line
 
 CONFIRM_TH = {
     "open": "แทนที่แผนที่กำลังพิจารณาด้วยไฟล์นี้? (ถ้ายังไม่ได้ดาวน์โหลด .json สิ่งที่พิจารณาไว้จะหายไป)",
@@ -163,7 +164,7 @@ class ReviewPage(PageState):
 
     def _line_codes(self) -> set:
         """The lines the supervisor reviews: the plan's and the work-in-future part's."""
-        return set(line_codes(self.catalog, self.a)) | (set(self.a.future_plan) if self.a.future_role else set())
+        return set(gap_codes(self.catalog, self.a)) | (set(self.a.future_plan) if self.a.future_role else set())
 
     def _sign_progress(self):
         """The supervisor who gives feedback on the latest progress review signs it: the review's supervisor."""

@@ -15,15 +15,16 @@ from __future__ import annotations
 import datetime
 
 from ..answers.record import ANSWER_TH, CHOICES_TH, PERSON_FIELDS, PLAN_TEXT_FIELDS, Assessment, PlanEntry
-from ..cycle.year import agreed_future_plan, agreed_plan, carried_note, future_codes, line_order, next_role
-from ..cycle.views import code_title, component_of, progress_view
+from ..cycle.year import (agreed_future_plan, agreed_plan, carried_note, future_codes, gap_codes, line_order,
+                          next_role)
+from ..cycle.views import code_title, component_of, progress_view, role_title
 from ..display.markup import escape
 from ..display.thaidate import BE_OFFSET, date_parts, is_iso_date, thai_date
 
 
 def draw(catalog, a: Assessment, full: bool, echo: str | None = None) -> dict:
     reviewed = a.review is not None
-    gaps = _gap_codes(catalog, a)
+    gaps = gap_codes(catalog, a)
     out = {"lists": {"plan-lines": [_plan_item(catalog, a, code) for code in gaps]},
            "text": {"agreed-note": _agreed_note(a) if reviewed else ""},
            "hidden": {"plan-empty": bool(gaps), "agreed-note": not reviewed},
@@ -79,13 +80,6 @@ def _safe(text: str) -> str:
 def question_codes(catalog) -> list[str]:
     return [u.code for u in catalog.units] + [i.code for i in catalog.items]
 
-
-def _gap_codes(catalog, a: Assessment) -> list[str]:
-    """The role's needs answered "not yet", in the one line order (`line_order`): one plan line each."""
-    if not a.role:
-        return []
-    required = catalog.required_codes(a.role)
-    return line_order(catalog, a, [c for c in required if c in a.answers and a.answers[c].has is False])
 
 
 def _fields(catalog, a: Assessment) -> dict:
@@ -175,7 +169,7 @@ def _future(catalog, a: Assessment, out: dict) -> None:
         out["lists"].update({"future-choices": [], "future-lines": []})
         return
     codes = future_codes(catalog, a.role, role.code)
-    out["text"]["future-role"] = f"{role.code} {role.title_th}"
+    out["text"]["future-role"] = role_title(catalog, role.code)
     out["lists"]["future-choices"] = [{"key": c, "slots": {"title": code_title(catalog, c)},
                                        "fields": {"chosen": c in a.future_plan}, "readonly": a.review is not None}
                                       for c in codes]

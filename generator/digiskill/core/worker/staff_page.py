@@ -20,7 +20,7 @@ from ..answers.record import (PERSON_FIELDS, PLAN_TEXT_FIELDS, ItemAnswer, PlanE
                               ProgressReview, empty_assessment)
 from ..cycle.idp import classify_group
 from ..cycle.year import start_next_year
-from ..display.thaidate import BE_OFFSET, fiscal_year, is_iso_date, thai_date
+from ..display.thaidate import as_buddhist_era, fiscal_year, fiscal_year_bounds, is_iso_date, thai_date
 from .page_reply import FIELDS, checked_problems, problem, reply
 from .page_state import FILE_KINDS, PageState, read_priority, today
 from .staff_draw import draw, file_name, heavy_parts, question_codes
@@ -228,10 +228,10 @@ class StaffPage(PageState):
         year = _number(value)
         if not isinstance(year, int):
             return [problem("ปีงบประมาณต้องเป็นตัวเลขปี พ.ศ. เช่น 2570", field=where, label_th=FISCAL_YEAR_TH)]
-        if 1900 <= year < 2300:  # a Common Era year: converted, and the person is told
-            self.a.period.fiscal_year = year + BE_OFFSET
-            return [problem(f"ปี {year} เป็นปี ค.ศ. จึงแปลงเป็นปี พ.ศ. {year + BE_OFFSET} ให้แล้ว", kind="info",
-                            field=where, label_th=FISCAL_YEAR_TH)]
+        year, converted = as_buddhist_era(year)
+        if converted:  # a Common Era year: converted, and the person is told
+            self.a.period.fiscal_year = year
+            return [problem(converted, kind="info", field=where, label_th=FISCAL_YEAR_TH)]
         if not 2400 <= year <= 2800:
             return [problem(f"ปีงบประมาณ {year} ไม่ถูกต้อง ใส่ปี พ.ศ. เช่น {self._fiscal_year_now()}", field=where,
                             label_th=FISCAL_YEAR_TH)]
@@ -250,9 +250,8 @@ class StaffPage(PageState):
     def _plan_period(self) -> tuple[str, str]:
         """The plan's period as ISO dates: the dates typed, else the fiscal year (1 October to 30 September)."""
         period = self.a.period
-        year = (period.fiscal_year or self._fiscal_year_now()) - BE_OFFSET
-        return (period.start if is_iso_date(period.start) else f"{year - 1}-10-01",
-                period.end if is_iso_date(period.end) else f"{year}-09-30")
+        first, last = fiscal_year_bounds(period.fiscal_year or self._fiscal_year_now())
+        return (period.start if is_iso_date(period.start) else first, period.end if is_iso_date(period.end) else last)
 
     def _progress(self, code: str, field: str, value: str):
         current = self.a.progress[-1]
