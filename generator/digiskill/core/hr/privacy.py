@@ -18,6 +18,8 @@ With names kept (HR chose to keep them, e.g. for enrolment) nothing is hidden.
 """
 from __future__ import annotations
 
+import weakref
+
 DEFAULT_THRESHOLD = 5
 # `determined` solves the lines modulo this prime: integers instead of fractions, many times faster in Pyodide. A
 # wrong answer would need the prime to divide one particular non-zero determinant of 0/±1 coefficients: possible in
@@ -121,11 +123,14 @@ class Hidden:
     figures is asked for, so a CSV of one table costs only its own system."""
 
     def __init__(self, agg):
-        self.agg, self.parts = agg, {}
+        # The view caches its Hidden, so a strong reference back would be a cycle: the view and its 100,000 facts
+        # would then outlive the command until the cycle collector walked them all (1.5 s at the end of `aggregate`).
+        self._agg, self.parts = weakref.ref(agg), {}
 
     def part(self, name: str) -> set:
         if name not in self.parts:
-            self.parts[name] = _SYSTEMS[name](self.agg) if self.agg.privacy.active else set()
+            agg = self._agg()
+            self.parts[name] = _SYSTEMS[name](agg) if agg.privacy.active else set()
         return self.parts[name]
 
     def __contains__(self, key) -> bool:
