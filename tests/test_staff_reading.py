@@ -86,3 +86,22 @@ def test_many_zips_never_hold_many_files_open(tmp_path, catalog, monkeypatch, pr
     finally:
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
     assert len(reads) == 120 and not [r.rejected for r in reads if r.rejected]
+
+
+def test_chunks_of_a_worker_that_dies_are_read_by_the_command_itself(tmp_path, catalog, monkeypatch):
+    """A worker killed part-way (out of memory, a signal) costs time, never files: what it claimed and did not send
+    is read in the command's own process."""
+    monkeypatch.setattr(staff_reading, "PARALLEL_FROM", 50)
+    monkeypatch.setattr(staff_reading, "CHUNK", 20)
+    for name, text in staff_files(catalog, 300, extras=False):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    tasks, _skipped, _rejected = gather([str(tmp_path)])
+
+    def dies_holding_a_chunk(chunks, counter, results):
+        staff_reading._claim(counter)  # takes a chunk
+        os._exit(9)  # and dies before sending it
+
+    monkeypatch.setattr(staff_reading, "_work", dies_holding_a_chunk)
+    reads = read_all(catalog, tasks, processes=2)
+    assert [r.name for r in reads] == [name for name, _path, _member in tasks]
+    assert [r.fact for r in reads] == [r.fact for r in read_all(catalog, tasks, processes=1)]
