@@ -6,7 +6,8 @@ CLI goals (issue #12): 100,000 staff files, given as a folder and as one .zip, a
 (the whole command: reading, checking every file with the one answers checker, the tables, the CSV) in ≤ 10 s with
 peak memory ≤ 1 GB (the command and its worker processes together, sampled from /proc). Issue #24: the same
 100,000 people as version-1 files (what the first sites wrote) too, each version ≤ 2× a bare json.loads of its own
-files in the same run. Browser goal: 10,000 files from choosing them to the results shown in ≤ 5 s.
+files in the same run (the quicker of two runs on each side). Browser goal: 10,000 files from choosing them to the
+results shown in ≤ 5 s.
 """
 from __future__ import annotations
 
@@ -111,6 +112,7 @@ def cli_bench(catalog, count: int, tmp: Path) -> None:
     files (what the first sites wrote), which must be checked as fast: each against its own bare json.loads."""
     digiskill = str(ROOT / ".venv" / "bin" / "digiskill")
     sets = {version: write_set(catalog, count, tmp, version) for version in (2, 1)}
+    os.sync()  # the 600 MB just written are flushed now, not while the first run is timed (seen: +0.9 s)
     for version, (folder, archive) in sets.items():
         size = sum(p.stat().st_size for p in folder.iterdir())
         baseline, base_cpu = min(json_baseline_times(folder) for _ in range(2))  # the quicker of two
@@ -118,9 +120,11 @@ def cli_bench(catalog, count: int, tmp: Path) -> None:
               f"bare read + json.loads of every file: {baseline:.2f} s, processor {base_cpu:.2f} s (1.0×)")
         tables = ("gaps", "coverage") if version == 2 else ("gaps",)
         for label, source in (("folder", folder), ("zip", archive)):
-            for table in tables:
-                seconds, peak, cpu = run_measured([digiskill, "aggregate", str(source), "--table", table,
-                                                   "--out", str(tmp / f"{label}-{table}.csv")])
+            for table in tables:  # the quicker of two runs, as for the bare json.loads; the higher peak
+                runs = [run_measured([digiskill, "aggregate", str(source), "--table", table,
+                                      "--out", str(tmp / f"{label}-{table}.csv")]) for _ in range(2)]
+                seconds, _peak, cpu = min(runs)
+                peak = max(run[1] for run in runs)
                 print(f"  CLI aggregate v{version} {label:6} --table {table:8}: {seconds:5.2f} s "
                       f"({seconds / baseline:.2f}× json.loads; goal ≤ 2× and ≤ 10 s), processor {cpu:5.2f} s "
                       f"({cpu / base_cpu:.2f}×), peak memory {peak / 1e6:.0f} MB (goal ≤ 1000 MB)")
