@@ -105,3 +105,33 @@ def test_chunks_of_a_worker_that_dies_are_read_by_the_command_itself(tmp_path, c
     reads = read_all(catalog, tasks, processes=2)
     assert [r.name for r in reads] == [name for name, _path, _member in tasks]
     assert [r.fact for r in reads] == [r.fact for r in read_all(catalog, tasks, processes=1)]
+
+
+CTRL_C_MIDWAY = """
+import os, signal, sys
+from digiskill.cli import staff_reading
+from digiskill.cli.commands import main
+real, command = staff_reading._read_chunk, os.getpid()
+def read_chunk(chunk):
+    out = real(chunk)
+    if os.getpid() == command:  # after the command's own first chunk, its worker busy too: Ctrl+C in the terminal
+        os.killpg(0, signal.SIGINT)
+    return out
+staff_reading._read_chunk, staff_reading.PARALLEL_FROM, staff_reading.CHUNK = read_chunk, 50, 20
+sys.exit(main(["aggregate", sys.argv[1], "--out", sys.argv[2]]))
+"""
+
+
+def test_ctrl_c_while_reading_stops_with_a_line_and_writes_nothing(tmp_path, catalog):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "staff"
+    folder.mkdir()
+    for name, text in staff_files(catalog, 400, extras=False):
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "gaps.csv"
+    done = subprocess.run([sys.executable, "-c", CTRL_C_MIDWAY, str(folder), str(out)], capture_output=True,
+                          text=True, timeout=120, start_new_session=True)  # the signal reaches this group only
+    assert (done.returncode, done.stderr) == (130, "digiskill: stopped (Ctrl+C)\n")
+    assert list(tmp_path.iterdir()) == [folder]

@@ -312,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     except DigiskillError as err:
         print(f"digiskill: {err}", file=sys.stderr)
         return err.exit_code
+    except KeyboardInterrupt:  # Ctrl+C: a line, not a traceback; files are written whole or not at all
+        print("digiskill: stopped (Ctrl+C)", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ import marshal
 import multiprocessing
 import os
 import queue
+import signal
+import threading
 from pathlib import Path
 
 from ..errors import UsageError
@@ -147,8 +149,7 @@ def _read_shared(tasks: list[tuple], processes: int) -> list[ReadFile]:
     counter, results = context.Value("i", 0), context.Queue()
     workers = [context.Process(target=_work, args=(chunks, counter, results), daemon=True)
                for _ in range(processes - 1)]
-    for worker in workers:
-        worker.start()
+    _start(workers)
     out: list = [None] * len(chunks)
     while (index := _claim(counter)) < len(chunks):
         out[index] = _read_chunk(chunks[index])
@@ -167,6 +168,20 @@ def _read_shared(tasks: list[tuple], processes: int) -> list[ReadFile]:
 
 
 CHUNK = 500  # files a chunk: about 50 ms of work, so the processes end within that of each other
+
+
+def _start(workers: list) -> None:
+    """Forked with Ctrl+C ignored, which they keep: Ctrl+C is the command's to answer (it stops its daemon workers on
+    its way out), not each worker's with a traceback of its own. Set around the fork, not first thing in the worker,
+    which a Ctrl+C could reach before."""
+    here = threading.current_thread() is threading.main_thread()  # only the main thread may set a handler
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if here else None
+    try:
+        for worker in workers:
+            worker.start()
+    finally:
+        if here:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _claim(counter) -> int:
