@@ -5,12 +5,8 @@ memory). The browser does not use this module (it hands the files' bytes to `hr_
 """
 from __future__ import annotations
 
-import marshal
 import multiprocessing
 import os
-import queue
-import signal
-import threading
 from pathlib import Path
 
 from ..errors import UsageError
@@ -19,6 +15,7 @@ from ..core.answers.messages import message_th
 from ..core.hr.staff_facts import PlanLine, ReadFile, Rejected, StaffFact, collector_paused, read_staff_file
 from ..core.hr.trend import Baseline, read_gap_csv
 from ..core.hr.zip_input import ZipReader, member_name, open_zip, zip_plan
+from .shared_reading import read_shared
 
 PARALLEL_FROM = 2_000  # fewer files than this are read in this process (starting workers costs more)
 _WORK: dict = {}  # what the worker processes read (set before they are forked)
@@ -75,11 +72,20 @@ def _walk(folder: Path, skipped: list) -> list[tuple[str, str, bool, bool]]:
         if entry is None:
             pending.pop()
             continue
-        is_dir = entry.is_dir()
-        found.append((entry.path, entry.name, is_dir, entry.is_file()))
+        is_dir, is_file = _kind(entry)
+        found.append((entry.path, entry.name, is_dir, is_file))
         if is_dir and not entry.is_symlink():
             pending.append(_listing(entry.path, skipped))  # its contents come right after it
     return found
+
+
+def _kind(entry: os.DirEntry) -> tuple[bool, bool]:
+    """(a folder, a file), each False when the system cannot tell (a link to itself, a link into a folder that may
+    not be entered), as pathlib answers: such a .json is then set aside as unreadable when it is read."""
+    try:
+        return entry.is_dir(), entry.is_file()
+    except OSError:
+        return False, False
 
 
 def _listing(folder: str, skipped: list):
@@ -126,90 +132,22 @@ def _read_chunk(chunk: list[tuple]) -> list[ReadFile]:
 
 def read_all(catalog, tasks: list[tuple], keep_names: bool = False, processes: int | None = None) -> list[ReadFile]:
     """Every task read and checked, in task order; with many tasks this process and forked workers (one a core in
-    all) share the work (`_read_shared`)."""
+    all) share the work (shared_reading.py). Forked workers share the catalog and the hash seed (`ReadFile.content`
+    is a hash compared across processes)."""
     _WORK.update(catalog=catalog, keep_names=keep_names)
-    processes = processes or os.cpu_count() or 1
+    processes = processes or _cores()
     with collector_paused():  # the forked workers inherit the pause
         if len(tasks) < PARALLEL_FROM or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return _read_chunk(tasks)
-        return _read_shared(tasks, processes)
+        return read_shared(tasks, processes, _read_chunk, to_wire, from_wire)
 
 
-def _read_shared(tasks: list[tuple], processes: int) -> list[ReadFile]:
-    """The tasks in chunks that this process and `processes - 1` forked workers take one at a time from a shared
-    counter, so all finish together whatever each chunk costs. This process reads chunks too (a pool of one worker
-    a core left it idle but for taking in the results, which then competed with the workers for the cores: 1.4×
-    a single process on two cores, now 1.8×); what it reads itself never crosses a pipe. A worker sends each chunk
-    back as it is done (a queue's feeder thread, so it never waits for this process), which takes it in between its
-    own chunks. A worker that dies leaves its chunks to this process. Forked workers share the catalog and the hash
-    seed (`ReadFile.content` is a hash compared across processes)."""
-    context = multiprocessing.get_context("fork")
-    size = max(100, min(CHUNK, len(tasks) // (processes * 8)))
-    chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
-    counter, results = context.Value("i", 0), context.Queue()
-    workers = [context.Process(target=_work, args=(chunks, counter, results), daemon=True)
-               for _ in range(processes - 1)]
-    _start(workers)
-    out: list = [None] * len(chunks)
-    while (index := _claim(counter)) < len(chunks):
-        out[index] = _read_chunk(chunks[index])
-        _take_in(results, out, wait=False)
-    while any(part is None for part in out):
-        alive = any(worker.is_alive() for worker in workers)
-        if not _take_in(results, out, wait=alive) and not alive:
-            break
-    for index, part in enumerate(out):
-        if part is None:  # claimed by a worker that died before sending it
-            out[index] = _read_chunk(chunks[index])
-    for worker in workers:
-        worker.join()
-    results.close()
-    return [read for part in out for read in part]
-
-
-CHUNK = 500  # files a chunk: about 50 ms of work, so the processes end within that of each other
-
-
-def _start(workers: list) -> None:
-    """Forked with Ctrl+C ignored, which they keep: Ctrl+C is the command's to answer (it stops its daemon workers on
-    its way out), not each worker's with a traceback of its own. Set around the fork, not first thing in the worker,
-    which a Ctrl+C could reach before."""
-    here = threading.current_thread() is threading.main_thread()  # only the main thread may set a handler
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if here else None
+def _cores() -> int:
+    """The cores this process may run on (a container may be given fewer than the machine has)."""
     try:
-        for worker in workers:
-            worker.start()
-    finally:
-        if here:
-            signal.signal(signal.SIGINT, previous)
-
-
-def _claim(counter) -> int:
-    with counter.get_lock():
-        index = counter.value
-        counter.value = index + 1
-    return index
-
-
-def _work(chunks: list, counter, results) -> None:
-    """A forked worker: chunks until none is left, each sent back as soon as it is read."""
-    while (index := _claim(counter)) < len(chunks):
-        results.put((index, marshal.dumps([to_wire(read) for read in _read_chunk(chunks[index])])))
-    results.close()
-    results.join_thread()  # everything sent before the worker ends
-
-
-def _take_in(results, out: list, wait: bool) -> bool:
-    """Every chunk the workers have sent so far into `out` (with `wait`, at least one, unless none comes within a
-    second); False when nothing came."""
-    came = False
-    while True:
-        try:
-            index, data = results.get(timeout=1) if wait and not came else results.get_nowait()
-        except queue.Empty:
-            return came
-        out[index] = [from_wire(wire) for wire in marshal.loads(data)]
-        came = True
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every system
+        return os.cpu_count() or 1
 
 
 def read_last_year(inputs: list[str], catalog, anonymise: bool = True):
@@ -228,8 +166,8 @@ def read_last_year(inputs: list[str], catalog, anonymise: bool = True):
 
 # Results cross from the workers as plain tuples: pickling slotted dataclasses or named tuples costs 25-40 µs a file
 # each way, as much as checking the file, and the unpickling happens in the one parent process; plain tuples cost a
-# fifth of that, and `_make` turns them back into the named tuples of staff_facts.py. `marshal` (the workers are this
-# very program, forked: nothing foreign is loaded) writes them in two thirds of pickle's time.
+# fifth of that, and `_make` turns them back into the named tuples of staff_facts.py. shared_reading.py `marshal`s them
+# (the workers are this very program, forked: nothing foreign is loaded), in two thirds of pickle's time.
 _PLAN_AT = StaffFact._fields.index("plan")
 
 
