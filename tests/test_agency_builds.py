@@ -28,6 +28,8 @@ replaced_units:
 removed_units: [DT200]
 role_changes:
   A2: {behaviour_th: ใช้ข้อมูลของกรมวิเคราะห์นโยบายทุกไตรมาส}
+item_changes:
+  K01: {title_th: ระเบียบงานสารบรรณอิเล็กทรอนิกส์ของกรม, description_th: รู้ขั้นตอนรับส่งหนังสือในระบบของกรม}
 announcement:
   title_th: ประกาศกรมทดสอบการแทนที่ เรื่อง บทบาทและทักษะด้านดิจิทัลที่คาดหวัง
   date: "2569-11-15"
@@ -213,3 +215,19 @@ def test_the_idp_footnote_names_the_agencys_announcement_not_a_draft(agency_file
     assert "provisional" not in announced and "ร่าง" not in announced
     assert f"พฤติกรรมที่คาดหวังของบทบาท {ANNOUNCED} ตาม{SOURCE}" in announced and "K0" in announced
     assert "ไม่ใช่ข้อความของสำนักงาน ก.พ." in announced
+
+
+def test_an_item_in_the_agencys_words_shows_them_everywhere_with_its_announcement(site, catalog):
+    """`item_changes` (Org 1.4): the item keeps its code (staff files stay valid) and shows the agency's words, marked
+    as announced by the agency with the announcement as the source; the framework's English title, which no longer
+    matches, is left out; the announcement lists the change."""
+    item = parse(site / "items" / "k01" / "index.html").select_one("article")
+    text = item.get_text(" ", strip=True)
+    assert "K01 · ระเบียบงานสารบรรณอิเล็กทรอนิกส์ของกรม" in item.select_one("h1").get_text(" ", strip=True)
+    assert "รู้ขั้นตอนรับส่งหนังสือในระบบของกรม" in text and SOURCE in text and ANNOUNCED in text
+    assert catalog.item("K01").title_en not in text and not item.select(".ds-lead")
+    assert catalog.item("K01").title_th not in text
+    role = next(r for r in catalog.roles if "K01" in catalog.requirement(r.code).knowledge)
+    assert "ระเบียบงานสารบรรณอิเล็กทรอนิกส์ของกรม" in parse(site / "roles" / role.slug / "index.html").get_text()
+    changes = section(parse(site / "announcement" / "index.html"), "changes")
+    assert 'ปรับถ้อยคำของ <a href="../items/k01/">K01</a>: ระเบียบงานสารบรรณอิเล็กทรอนิกส์ของกรม' in changes

@@ -71,6 +71,7 @@ class Agency:
     replacements: tuple[UnitReplacement, ...] = ()
     announcement: AgencyAnnouncement | None = None  # present: the agency's own parts show "ประกาศโดย <name_th>"
     adopted_roles: tuple[str, ...] = ()  # roles whose draft behaviour and skill lists the agency adopted as published
+    changed_items: tuple[str, ...] = ()  # K/X/AT items the agency words its own way (item_changes)
 
     @property
     def announced_by(self) -> str:

@@ -2,8 +2,8 @@
 
 `load_agency(path, catalog)` reads and checks the file with the same precise errors as the catalog (file, line,
 key path), including references to units, roles, stages, groups and traits that do not exist, then returns the
-catalog as the agency sees it: units added, removed or replaced in every role's requirements, adjusted behaviours,
-and the `Agency` record (target stage, vision, goals, yearly themes, learning links) that the site and the
+catalog as the agency sees it: units added, removed or replaced in every role's requirements, adjusted behaviours
+and K/X/AT items in the agency's words, and the `Agency` record (target stage, vision, goals, yearly themes, learning links) that the site and the
 assessment read.
 """
 from __future__ import annotations
@@ -93,6 +93,9 @@ def _cross_check(doc, catalog: Catalog, folder: Path) -> list[Problem]:
             c.refers(doc, ("themes", index, "groups", g_index), code, groups, "group", "catalog/groups.yaml")
     for role in data.get("role_changes", {}):
         c.refers(doc, ("role_changes", role), role, roles, "role", "catalog/roles.yaml")
+    items = {i.code for i in catalog.items}
+    for code in data.get("item_changes", {}):
+        c.refers(doc, ("item_changes", code), code, items, "K/X/AT item", "catalog/items.yaml")
     for code in data.get("learning_links", {}):
         c.refers(doc, ("learning_links", code), code, available, "unit", "the catalog (after the agency's changes)")
     seen_divisions: dict = {}
@@ -160,6 +163,8 @@ def apply_agency(catalog: Catalog, data: dict, source: str) -> Catalog:
         items, roles = catalog.items, catalog.roles
     roles = tuple(dataclasses.replace(r, behaviour=Behaviour(role_changes[r.code]["behaviour_th"], own, "agency"))
                   if r.code in role_changes else r for r in roles)
+    item_changes = data.get("item_changes", {})
+    items = tuple(_changed_item(i, item_changes[i.code], own) if i.code in item_changes else i for i in items)
     all_groups = tuple(g.code for g in catalog.groups)
     agency = Agency(
         name_th=data["agency"]["name_th"], short_name=short, target_stage=data["target_stage"],
@@ -170,7 +175,8 @@ def apply_agency(catalog: Catalog, data: dict, source: str) -> Catalog:
         learning_links=tuple(LearningLink(unit, link["title_th"], link["url"])
                              for unit, links in data.get("learning_links", {}).items() for link in links),
         added_units=tuple(u.code for u in added), removed_units=tuple(sorted(removed)),
-        changed_roles=tuple(role_changes), source=source, name_en=data["agency"].get("name_en", ""),
+        changed_roles=tuple(role_changes), changed_items=tuple(i.code for i in items if i.code in item_changes),
+        source=source, name_en=data["agency"].get("name_en", ""),
         logo=data["agency"].get("logo", ""), contact_th=data["agency"].get("contact_th", ""),
         divisions=tuple(" ".join(d.split()) for d in data.get("divisions", [])),
         privacy_threshold=data.get("privacy_threshold", 5),
@@ -180,6 +186,14 @@ def apply_agency(catalog: Catalog, data: dict, source: str) -> Catalog:
     )
     return dataclasses.replace(catalog, units=tuple(units), requirements=tuple(requirements), roles=roles,
                                items=items, agency=agency)
+
+
+def _changed_item(item, change: dict, source: str):
+    """A K/X/AT item in the agency's own words (Org 1.4): its Thai title, and the description and English title when
+    given; an English title left out is left empty rather than keep the framework's, which no longer matches."""
+    return dataclasses.replace(item, title_th=change["title_th"], title_en=change.get("title_en", ""),
+                               description_th=change.get("description_th", item.description_th), source=source,
+                               status="agency")
 
 
 def _common_era(date: str) -> str:

@@ -221,6 +221,12 @@ AGENCY = record({
         "additionalProperties": record({"behaviour_th": thai()}),
         "x-expected": "a block with one entry per role code", "x-expected-th": "กลุ่มคีย์ที่ใช้รหัสบทบาทเป็นคีย์",
     },
+    "item_changes": {
+        "type": "object", "propertyNames": ITEM_CODE, "minProperties": 1,
+        "additionalProperties": record({"title_th": thai()}, {"title_en": text(), "description_th": thai()}),
+        "x-expected": "a block with one entry per knowledge, experience or attribute item code (K01, X01, AT01)",
+        "x-expected-th": "กลุ่มคีย์ที่ใช้รหัสรายการความรู้ ประสบการณ์ หรือคุณลักษณะ (K01, X01, AT01) เป็นคีย์",
+    },
     "learning_links": {
         "type": "object", "propertyNames": UNIT_CODE, "minProperties": 1,
         "additionalProperties": list_of(record({"title_th": thai(), "url": URL}), 1),
