@@ -36,7 +36,7 @@ def test_text_typed_with_pauses_is_kept_in_each_kind_of_text_field(browser, site
     # One field of each kind and place (a question's note, the person's fields, the mission, a plan line's texts):
     # the page kit treats every text field alike, so each kind stands for its siblings.
     fields = ['input[name="note-DLit100"]', 'input[name="person-supervisor"]', 'textarea[name="mission"]'] + [
-        f'#plan-lines [data-key="DLit200"] [data-field="{f}"]' for f in ("goal", "support")]
+        f'#plan-lines [data-key="DLit200"] [data-field="{f}"]' for f in ("support",)]
     for selector in fields:
         kept = type_with_a_pause(page, selector, "รายงานประจำเดือนมกราคม", "ถึงมีนาคมส่งทันเวลา")
     future = page.get_attribute("#future-choices [data-key]", "data-key")
@@ -139,9 +139,9 @@ def test_actions_taken_before_python_is_ready_say_so_and_happen_when_it_is(brows
     """On a slow old PC Python may take half a minute: "แนะนำกลุ่ม" and a download pressed meanwhile say
     "กำลังเตรียมระบบ…" next to the control and are done once Python is ready; a file chosen early on the
     supervisor's page is opened then (#23)."""
-    hold = """window.Worker = class extends window.Worker {  // Python's start held back 3 s, as on a slow PC
+    hold = """window.Worker = class extends window.Worker {  // Python's start held back, as on a slow PC
         postMessage(message, transfer) {
-            if (message && message.type === "init") setTimeout(() => super.postMessage(message, transfer), 3000);
+            if (message && message.type === "init") setTimeout(() => super.postMessage(message, transfer), 1500);
             else super.postMessage(message, transfer);
         } };"""
     recorded = open_page(browser, "about:blank", accept_downloads=True)

@@ -10,8 +10,9 @@ from browser import open_page, type_with_a_pause
 from cycle_files import reviewed_year
 
 pytestmark = pytest.mark.browser
-FIELDS = ["#f-reason", "#f-next_level-name", "#f-next_level-position", "#f-lines-DS300-comment", "#f-feedback",
-          "#f-support", "#f-opinion", "#f-supervisor-name", "#f-supervisor-position"]
+# One field of each kind and place (a field shown by a choice, one shown by a checkbox, a plan line's comment, the
+# feedback Python copies into the progress review, a signer's name): the page kit treats every text field alike.
+FIELDS = ["#f-reason", "#f-next_level-name", "#f-lines-DS300-comment", "#f-feedback", "#f-supervisor-name"]
 
 
 def test_typing_with_pauses_keeps_the_text_and_the_caret(browser, site_url, tmp_path):

@@ -145,7 +145,7 @@ def served(command: list[str], url: str, timeout_s: float = 240) -> dict[str, in
                     if process.poll() is not None or time.monotonic() > deadline:
                         said.seek(0)
                         raise AssertionError(" ".join(command) + ": " + said.read().decode()[-2000:]) from None
-                    time.sleep(1)
+                    time.sleep(0.2)
             return {path: status(url + path) for path in ("", "assessment/", "roles/a1/", "skills/dlit100/")}
         finally:
             process.terminate()
