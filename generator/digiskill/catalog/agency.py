@@ -3,8 +3,8 @@
 `load_agency(path, catalog)` reads and checks the file with the same precise errors as the catalog (file, line,
 key path), including references to units, roles, stages, groups and traits that do not exist, then returns the
 catalog as the agency sees it: units added, removed or replaced in every role's requirements, adjusted behaviours
-and K/X/AT items in the agency's words, and the `Agency` record (target stage, vision, goals, yearly themes, learning links) that the site and the
-assessment read.
+and K/X/AT items in the agency's words, and the `Agency` record (target stage, vision, goals, yearly themes,
+learning links) that the site and the assessment read.
 """
 from __future__ import annotations
 
